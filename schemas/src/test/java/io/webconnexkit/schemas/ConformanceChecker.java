@@ -141,7 +141,7 @@ final class ConformanceChecker {
       }
       boolean compatible = schemaTypes.contains(expected);
       if (compatible && (row.type().equals("timestamp") || row.type().equals("date"))) {
-        compatible = "date-time".equals(resolved.node().path("format").asText());
+        compatible = acceptsDateTime(resolved.node());
       }
       if (compatible && row.type().equals("[] string")) {
         compatible = types(deref(lenient, new Located(resolved.file(), resolved.node().path("items"))).node()).contains("string");
@@ -163,6 +163,12 @@ final class ConformanceChecker {
       findings.add(name + " has description '" + description + "' but the documentation says '"
           + documented.get(0).description() + "'");
     }
+  }
+
+  /** A timestamp is checked as date-time, directly or (lenient) as the first of its alternatives. */
+  private static boolean acceptsDateTime(JsonNode schema) {
+    return "date-time".equals(schema.path("format").asText())
+        || "date-time".equals(schema.path("anyOf").path(0).path("format").asText());
   }
 
   static String normalise(String text) {

@@ -41,7 +41,7 @@ class GeneratedFilesAreUpToDateTest {
   @Test
   void noPublishedSchemaLacksASource() throws IOException {
     Map<String, String> expected = SchemaGenerator.generate(MODULE.resolve("src/contract"));
-    try (Stream<Path> files = Files.walk(MODULE.resolve("src/main/resources"))) {
+    try (Stream<Path> files = Files.walk(MODULE.resolve("src/main/resources/webconnex/schemas"))) {
       List<String> orphans =
           files.filter(Files::isRegularFile)
               .map(p -> MODULE.relativize(p).toString())

@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  *       only by example), so the strict profile does not require it;
  *   <li>{@code x-lenient-required} on an object: what the lenient profile requires;
  *   <li>{@code x-open} on an object: its properties cannot be listed (form fields vary per form),
- *       so even the strict profile allows others.
+ *       so even the strict profile allows others;
+ *   <li>{@code x-lenient} / {@code x-strict} on any schema: keywords to set (or, with null, remove)
+ *       in that profile only.
  * </ul>
  *
  * Lenient: {@code required} is the object's {@code x-lenient-required}; other properties are
@@ -127,6 +129,17 @@ final class SchemaGenerator {
       return node;
     }
     ObjectNode source = (ObjectNode) node;
+    JsonNode override = source.get(strict ? "x-strict" : "x-lenient");
+    if (override != null) {
+      source = source.deepCopy();
+      for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) override::fields) {
+        if (entry.getValue().isNull()) {
+          source.remove(entry.getKey());
+        } else {
+          source.set(entry.getKey(), entry.getValue());
+        }
+      }
+    }
     boolean objectWithProperties = source.path("type").asText().equals("object") && source.has("properties");
     ObjectNode result = MAPPER.createObjectNode();
     Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
