@@ -1,0 +1,189 @@
+package io.webconnexkit.validator;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing wrong with (or worth knowing about) a payload or delivery. Immutable.
+ *
+ * <p>{@link #key()} is stable across releases and names the kind of problem as dotted words
+ * ({@code schema.type}, {@code payload.malformed}, {@code delivery.signature.mismatch}); the
+ * message is written for people and is pinned by tests, but may be improved between releases.
+ */
+public final class Problem {
+
+  private final Severity severity;
+  private final String key;
+  private final String pointer;
+  private final String header;
+  private final int line;
+  private final int column;
+  private final String message;
+  private final String keyword;
+  private final String expected;
+  private final String found;
+
+  private Problem(Builder b) {
+    this.severity = Objects.requireNonNull(b.severity, "severity");
+    this.key = Objects.requireNonNull(b.key, "key");
+    this.pointer = b.pointer == null ? "" : b.pointer;
+    this.header = b.header;
+    this.line = b.line;
+    this.column = b.column;
+    this.message = Objects.requireNonNull(b.message, "message");
+    this.keyword = b.keyword;
+    this.expected = b.expected;
+    this.found = b.found;
+  }
+
+  /** Starts a problem of the given severity and key. */
+  public static Builder builder(Severity severity, String key) {
+    return new Builder(severity, key);
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  /** Stable dotted name of the kind of problem, for filtering and tuning. */
+  public String key() {
+    return key;
+  }
+
+  /** JSON Pointer (RFC 6901) into the body: {@code ""} for the whole body or a header problem. */
+  public String pointer() {
+    return pointer;
+  }
+
+  /** The HTTP header the problem is about, for delivery problems. */
+  public Optional<String> header() {
+    return Optional.ofNullable(header);
+  }
+
+  /** 1-based line in the source text, or 0 when unknown (a {@code JsonNode} has no text). */
+  public int line() {
+    return line;
+  }
+
+  /** 1-based column in the source text, or 0 when unknown. */
+  public int column() {
+    return column;
+  }
+
+  public boolean hasLocation() {
+    return line > 0;
+  }
+
+  /** What is wrong, for a person, without the pointer and location. */
+  public String message() {
+    return message;
+  }
+
+  /** The JSON Schema keyword that failed ({@code type}, {@code required}...), for schema problems. */
+  public Optional<String> keyword() {
+    return Optional.ofNullable(keyword);
+  }
+
+  /** What the contract expects here, when that can be said briefly. */
+  public Optional<String> expected() {
+    return Optional.ofNullable(expected);
+  }
+
+  /** What was found instead. */
+  public Optional<String> found() {
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The pointer, message and location in one line: {@code /data/total: expected number but found
+   * string "100" (line 12, column 14)}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder();
+    if (header != null) {
+      s.append(header).append(": ");
+    } else if (!pointer.isEmpty()) {
+      s.append(pointer).append(": ");
+    }
+    s.append(message);
+    if (hasLocation()) {
+      s.append(" (line ").append(line).append(", column ").append(column).append(')');
+    }
+    return s.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Problem p)) {
+      return false;
+    }
+    return severity == p.severity && line == p.line && column == p.column && key.equals(p.key)
+        && pointer.equals(p.pointer) && Objects.equals(header, p.header) && message.equals(p.message)
+        && Objects.equals(keyword, p.keyword) && Objects.equals(expected, p.expected) && Objects.equals(found, p.found);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(severity, key, pointer, header, line, column, message, keyword);
+  }
+
+  /** Builds a {@link Problem}; used by the kit's own modules and by tests. */
+  public static final class Builder {
+    private final Severity severity;
+    private final String key;
+    private String pointer = "";
+    private String header;
+    private int line;
+    private int column;
+    private String message;
+    private String keyword;
+    private String expected;
+    private String found;
+
+    private Builder(Severity severity, String key) {
+      this.severity = severity;
+      this.key = key;
+    }
+
+    public Builder pointer(String pointer) {
+      this.pointer = pointer;
+      return this;
+    }
+
+    public Builder header(String header) {
+      this.header = header;
+      return this;
+    }
+
+    public Builder location(int line, int column) {
+      this.line = Math.max(line, 0);
+      this.column = Math.max(column, 0);
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder keyword(String keyword) {
+      this.keyword = keyword;
+      return this;
+    }
+
+    public Builder expected(String expected) {
+      this.expected = expected;
+      return this;
+    }
+
+    public Builder found(String found) {
+      this.found = found;
+      return this;
+    }
+
+    public Problem build() {
+      return new Problem(this);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.webconnexkit.validator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One webhook delivery as it travels over HTTP: headers and the raw body bytes. Header names are
+ * case-insensitive. Immutable; the body is copied in and out.
+ */
+public final class WebconnexDelivery {
+
+  public static final String CONTENT_TYPE = "Content-Type";
+  public static final String USER_AGENT = "User-Agent";
+  public static final String DELIVERY_HEADER = "X-Webconnex-Delivery";
+  public static final String EVENT_HEADER = "X-Webconnex-Event";
+  public static final String SIGNATURE_HEADER = "X-Webconnex-Signature";
+  /** The {@code User-Agent} Webconnex sends. */
+  public static final String WEBCONNEX_USER_AGENT = "Webconnex-Divvy";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Map<String, List<String>> headers;
+  private final byte[] body;
+
+  private WebconnexDelivery(Map<String, List<String>> headers, byte[] body) {
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** A delivery from headers as received (names in any case, each with one or more values). */
+  public static WebconnexDelivery of(Map<String, ? extends Collection<String>> headers, byte[] body) {
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> {
+      if (name != null && values != null) {
+        copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+      }
+    });
+    copy.replaceAll((name, values) -> List.copyOf(values));
+    return new WebconnexDelivery(Collections.unmodifiableMap(copy), body.clone());
+  }
+
+  /**
+   * A delivery shaped exactly as Webconnex sends one: {@code Content-Type: application/json},
+   * {@code User-Agent: Webconnex-Divvy}, a fresh 32-hex {@code X-Webconnex-Delivery}, the event
+   * type, and the signature of these body bytes under {@code secret}.
+   */
+  public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret) {
+    return signed(eventType, body, secret, newDeliveryId());
+  }
+
+  /** As {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id). */
+  public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret, String deliveryId) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put(CONTENT_TYPE, List.of("application/json"));
+    headers.put(USER_AGENT, List.of(WEBCONNEX_USER_AGENT));
+    headers.put(DELIVERY_HEADER, List.of(deliveryId));
+    headers.put(EVENT_HEADER, List.of(eventType));
+    headers.put(SIGNATURE_HEADER, List.of(WebconnexSignature.sign(secret, body)));
+    return of(headers, body);
+  }
+
+  /** A fresh delivery id in Webconnex's form: 32 lowercase hex characters. */
+  public static String newDeliveryId() {
+    byte[] id = new byte[16];
+    RANDOM.nextBytes(id);
+    return HexFormat.of().formatHex(id);
+  }
+
+  /** Every header, names case-insensitive, in a read-only map. */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /** The first value of a header. */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** A copy of the raw body bytes. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body decoded as UTF-8 (for display; verify and validate the bytes). */
+  public String bodyAsString() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** Size of the body in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  byte[] bodyBytes() {
+    return body;
+  }
+
+  @Override
+  public String toString() {
+    return "WebconnexDelivery[" + header(EVENT_HEADER).orElse("?") + ", " + header(DELIVERY_HEADER).orElse("?")
+        + ", " + body.length + " bytes]";
+  }
+}

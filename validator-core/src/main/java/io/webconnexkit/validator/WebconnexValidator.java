@@ -1,0 +1,277 @@
+package io.webconnexkit.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.webconnexkit.validator.internal.EventNames;
+import io.webconnexkit.validator.internal.PayloadParser;
+import io.webconnexkit.validator.internal.SchemaCatalog;
+import io.webconnexkit.validator.internal.SchemaProblems;
+import io.webconnexkit.validator.internal.SourceLocator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Validates Webconnex webhook payloads against the kit's schemas.
+ *
+ * <p>Build one with {@link #builder()} and share it: it is immutable and thread-safe. Schemas are
+ * compiled on first use of each event type, once. Every {@code validate} method returns a
+ * {@link ValidationReport} and never throws for bad input; only null arguments are rejected.
+ *
+ * <pre>{@code
+ * WebconnexValidator validator = WebconnexValidator.builder().profile(Profile.STRICT).build();
+ * ValidationReport report = validator.validate(bodyBytes);
+ * if (!report.isValid()) {
+ *   report.errors().forEach(System.out::println); // /data/total: expected number but found string "100" (line 12, column 14)
+ * }
+ * }</pre>
+ */
+public final class WebconnexValidator {
+
+  /** Default body size limit: 1 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /** Default nesting limit; Webconnex payloads nest about eight deep. */
+  public static final int DEFAULT_MAX_DEPTH = 64;
+  /** Default limit on the digits of one number. */
+  public static final int DEFAULT_MAX_NUMBER_LENGTH = 100;
+  /** Default limit on the characters of one string. */
+  public static final int DEFAULT_MAX_STRING_LENGTH = 100_000;
+
+  private final Profile profile;
+  private final PayloadParser parser;
+  private final SchemaCatalog catalog;
+
+  private WebconnexValidator(Builder b) {
+    this.profile = b.profile;
+    this.parser = new PayloadParser(b.maxBodyBytes, b.maxDepth, b.maxNumberLength, b.maxStringLength);
+    this.catalog = new SchemaCatalog(b.profile, b.eventSchemas);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A lenient validator with default limits. */
+  public static WebconnexValidator lenient() {
+    return builder().build();
+  }
+
+  /** A strict validator with default limits. */
+  public static WebconnexValidator strict() {
+    return builder().profile(Profile.STRICT).build();
+  }
+
+  public Profile profile() {
+    return profile;
+  }
+
+  /** The body size limit in bytes. */
+  public long maxBodyBytes() {
+    return parser.maxBytes();
+  }
+
+  /** Validates raw body bytes (UTF-8 JSON), dispatching on the payload's {@code eventType}. */
+  public ValidationReport validate(byte[] body) {
+    return validateBytes(Objects.requireNonNull(body, "body"), null);
+  }
+
+  /** Validates raw body bytes as the given event type, whatever the payload says. */
+  public ValidationReport validate(byte[] body, EventType eventType) {
+    return validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType").wireName());
+  }
+
+  /**
+   * Validates raw body bytes as the given event type name, documented or not (an extra schema
+   * registered with {@link Builder#eventSchema}, or the envelope for an unknown one).
+   */
+  public ValidationReport validate(byte[] body, String eventType) {
+    return validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType"));
+  }
+
+  public ValidationReport validate(String json) {
+    return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
+  }
+
+  public ValidationReport validate(String json, EventType eventType) {
+    return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8), eventType);
+  }
+
+  /**
+   * Reads at most the body size limit (plus one byte, to tell that it is over) from the stream and
+   * validates it. The stream is not closed.
+   */
+  public ValidationReport validate(InputStream body) {
+    Objects.requireNonNull(body, "body");
+    long limit = parser.maxBytes();
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    } catch (IOException e) {
+      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.unreadable")
+          .message("body cannot be read: " + e.getMessage()).build()), SignatureStatus.NOT_APPLICABLE);
+    }
+    if (bytes.length > limit) {
+      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.tooLarge")
+          .message("body is over the limit of " + limit + " bytes")
+          .expected("at most " + limit + " bytes").found("more than " + limit + " bytes").build()),
+          SignatureStatus.NOT_APPLICABLE);
+    }
+    return validateBytes(bytes, null);
+  }
+
+  /** Validates a parsed payload; problems then carry pointers but no line and column. */
+  public ValidationReport validate(JsonNode payload) {
+    Objects.requireNonNull(payload, "payload");
+    if (!payload.isObject()) {
+      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.notObject")
+          .message("expected a JSON object at the top level but found "
+              + io.webconnexkit.validator.internal.JsonValues.describe(payload)).build()),
+          SignatureStatus.NOT_APPLICABLE);
+    }
+    return validateTree(payload, null, null);
+  }
+
+  public ValidationReport validate(JsonNode payload, EventType eventType) {
+    Objects.requireNonNull(payload, "payload");
+    return validateTree(payload, Objects.requireNonNull(eventType, "eventType").wireName(), null);
+  }
+
+  private ValidationReport validateBytes(byte[] body, String explicitEventType) {
+    PayloadParser.Result parsed = parser.parse(body);
+    if (parsed.problem() != null) {
+      return new ValidationReport(profile, explicitEventType, List.of(parsed.problem()), SignatureStatus.NOT_APPLICABLE);
+    }
+    ValidationReport report = validateTree(parsed.root(), explicitEventType, body);
+    if (parsed.byteOrderMark()) {
+      return report.with(List.of(Problem.builder(Severity.ERROR, "payload.byteOrderMark")
+          .location(1, 1)
+          .message("body starts with a UTF-8 byte-order mark, which JSON sent over HTTP must not carry")
+          .expected("no byte-order mark").found("EF BB BF").build()), SignatureStatus.NOT_APPLICABLE);
+    }
+    return report;
+  }
+
+  private ValidationReport validateTree(JsonNode root, String explicitEventType, byte[] source) {
+    String eventType = explicitEventType;
+    if (eventType == null && root.path("eventType").isTextual()) {
+      eventType = root.get("eventType").textValue();
+    }
+    List<Problem> problems = new ArrayList<>();
+    List<SchemaProblems.Translated> translated = new ArrayList<>();
+    if (eventType != null && !catalog.has(eventType)) {
+      String suggestion = EventNames.resembling(eventType, catalog.documentedEventTypes())
+          .map(name -> "; did you mean \"" + name + "\"?").orElse("");
+      Problem.Builder unknown = Problem.builder(profile == Profile.STRICT ? Severity.ERROR : Severity.WARNING, "event.unknown")
+          .pointer("/eventType")
+          .message("unknown event type " + io.webconnexkit.validator.internal.JsonValues.quote(eventType) + suggestion
+              + " Only the common envelope was checked.")
+          .expected("a documented event type").found(io.webconnexkit.validator.internal.JsonValues.quote(eventType));
+      translated.add(new SchemaProblems.Translated(unknown, "/eventType", false, false));
+    }
+    for (com.networknt.schema.Error error : catalog.schemaFor(eventType).validate(root)) {
+      translated.add(SchemaProblems.translate(error, root));
+    }
+    if (translated.isEmpty()) {
+      return new ValidationReport(profile, eventType, problems, SignatureStatus.NOT_APPLICABLE);
+    }
+    Map<String, SourceLocator.Location> locations = Map.of();
+    if (source != null) {
+      Set<String> values = new HashSet<>();
+      Set<String> keys = new HashSet<>();
+      for (SchemaProblems.Translated t : translated) {
+        (t.atKey() ? keys : values).add(t.pointer());
+      }
+      locations = SourceLocator.locate(source, values, keys);
+    }
+    Set<Problem> unique = new LinkedHashSet<>();
+    for (SchemaProblems.Translated t : translated) {
+      SourceLocator.Location l = locations.get(t.atKey() ? "key:" + t.pointer() : t.pointer());
+      if (l != null) {
+        t.problem().location(l.line(), l.column());
+      }
+      unique.add(t.problem().build());
+    }
+    problems.addAll(unique);
+    problems.sort(Comparator.comparingInt((Problem p) -> p.hasLocation() ? p.line() : Integer.MAX_VALUE)
+        .thenComparingInt(Problem::column)
+        .thenComparing(Problem::pointer));
+    return new ValidationReport(profile, eventType, problems, SignatureStatus.NOT_APPLICABLE);
+  }
+
+  /** Builds a {@link WebconnexValidator}. Not thread-safe; the validator it builds is. */
+  public static final class Builder {
+    private Profile profile = Profile.LENIENT;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private int maxDepth = DEFAULT_MAX_DEPTH;
+    private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+    private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private final Map<String, String> eventSchemas = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** Lenient (the default) or strict. */
+    public Builder profile(Profile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** Bodies over this many bytes are reported as too large without being parsed. Default 1 MiB. */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive");
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Deepest nesting of objects and arrays accepted. Default 64. */
+    public Builder maxDepth(int depth) {
+      if (depth < 2) {
+        throw new IllegalArgumentException("maxDepth must be at least 2");
+      }
+      this.maxDepth = depth;
+      return this;
+    }
+
+    /** Longest number, in characters, accepted. Default 100. */
+    public Builder maxNumberLength(int length) {
+      if (length < 1) {
+        throw new IllegalArgumentException("maxNumberLength must be positive");
+      }
+      this.maxNumberLength = length;
+      return this;
+    }
+
+    /** Longest string, in characters, accepted. Default 100,000. */
+    public Builder maxStringLength(int length) {
+      if (length < 1) {
+        throw new IllegalArgumentException("maxStringLength must be positive");
+      }
+      this.maxStringLength = length;
+      return this;
+    }
+
+    /**
+     * Validates payloads of {@code eventType} against this JSON Schema (draft 2020-12) instead of
+     * the kit's own, for either profile: for events Webconnex does not document, or a stricter
+     * local contract. The schema may {@code $ref} the kit's definitions by their {@code $id}. It is
+     * compiled by {@link #build()}.
+     */
+    public Builder eventSchema(String eventType, String schemaJson) {
+      eventSchemas.put(Objects.requireNonNull(eventType, "eventType"), Objects.requireNonNull(schemaJson, "schemaJson"));
+      return this;
+    }
+
+    public WebconnexValidator build() {
+      return new WebconnexValidator(this);
+    }
+  }
+}
