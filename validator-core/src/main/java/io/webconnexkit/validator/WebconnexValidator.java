@@ -168,11 +168,11 @@ public final class WebconnexValidator {
     List<SchemaProblems.Translated> translated = new ArrayList<>();
     if (eventType != null && !catalog.has(eventType)) {
       String suggestion = EventNames.resembling(eventType, catalog.documentedEventTypes())
-          .map(name -> "; did you mean \"" + name + "\"?").orElse("");
+          .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
       Problem.Builder unknown = Problem.builder(profile == Profile.STRICT ? Severity.ERROR : Severity.WARNING, "event.unknown")
           .pointer("/eventType")
           .message("unknown event type " + io.webconnexkit.validator.internal.JsonValues.quote(eventType) + suggestion
-              + " Only the common envelope was checked.")
+              + ", so only the common envelope was checked")
           .expected("a documented event type").found(io.webconnexkit.validator.internal.JsonValues.quote(eventType));
       translated.add(new SchemaProblems.Translated(unknown, "/eventType", false, false));
     }

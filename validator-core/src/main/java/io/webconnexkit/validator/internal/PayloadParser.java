@@ -127,8 +127,9 @@ public final class PayloadParser {
       p = problem("payload.numberTooLarge", "number has " + actual + " characters, over the limit of " + limit)
           .expected("at most " + limit + " characters").found(actual + " characters");
     } else if (lower.contains("string value length") || lower.contains("string length")) {
-      p = problem("payload.stringTooLong", "string has " + actual + " characters, over the limit of " + limit)
-          .expected("at most " + limit + " characters").found(actual + " characters");
+      // Jackson stops counting where it notices the excess, so only the limit is stated.
+      p = problem("payload.stringTooLong", "string is longer than the limit of " + limit + " characters")
+          .expected("at most " + limit + " characters").found("more than " + limit + " characters");
     } else {
       p = problem("payload.limit", firstSentence(original));
     }
