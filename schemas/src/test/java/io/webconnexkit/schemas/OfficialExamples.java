@@ -86,12 +86,10 @@ final class OfficialExamples {
     if (!matcher.find()) {
       throw new IllegalStateException("D-SUBSCRIPTION-COMMA: no trailing comma after \"status\": \"active\"");
     }
-    int start = matcher.start();
+    int comma = matcher.end(1);
     if (matcher.find()) {
       throw new IllegalStateException("D-SUBSCRIPTION-COMMA: more than one trailing comma after \"status\"");
     }
-    matcher.reset();
-    matcher.find(start);
-    return text.substring(0, matcher.start()) + matcher.group(1) + matcher.group(2) + text.substring(matcher.end());
+    return text.substring(0, comma) + text.substring(comma + 1);
   }
 }
