@@ -1,0 +1,167 @@
+package io.webconnexkit.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One body to read: a file, or standard input ({@code -}). Directories are expanded into their
+ * {@code *.json} files, recursively and in a fixed order, so two runs print the same report.
+ *
+ * @param name how reports name it: the path as given (joined with the path inside a directory), or
+ *     {@code <stdin>}
+ * @param file the file, or null for standard input
+ */
+record Input(String name, Path file) {
+
+  static final String STDIN_ARGUMENT = "-";
+  static final String STDIN_NAME = "<stdin>";
+
+  private static final Comparator<Path> BY_NAME_ELEMENTS = (a, b) -> {
+    // Element by element, so a directory's files stay together whatever characters names contain.
+    int n = Math.min(a.getNameCount(), b.getNameCount());
+    for (int i = 0; i < n; i++) {
+      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.getNameCount(), b.getNameCount());
+  };
+
+  boolean isStdin() {
+    return file == null;
+  }
+
+  /**
+   * Every input the arguments name, in argument order, each directory's files sorted.
+   *
+   * @throws CommandFailure when a path does not exist or a directory cannot be read
+   */
+  static List<Input> expand(List<String> arguments) {
+    Set<Input> inputs = new LinkedHashSet<>();
+    boolean stdinSeen = false;
+    for (String argument : arguments) {
+      if (argument.equals(STDIN_ARGUMENT)) {
+        if (stdinSeen) {
+          throw new CommandFailure("'-' (standard input) can be given only once");
+        }
+        stdinSeen = true;
+        inputs.add(new Input(STDIN_NAME, null));
+        continue;
+      }
+      Path path = Path.of(argument);
+      if (Files.isDirectory(path)) {
+        List<Path> found = jsonFilesUnder(path);
+        if (found.isEmpty()) {
+          throw new CommandFailure("no *.json files in directory " + path);
+        }
+        for (Path relative : found) {
+          inputs.add(new Input(path.resolve(relative).toString(), path.resolve(relative)));
+        }
+      } else if (Files.exists(path)) {
+        inputs.add(new Input(path.toString(), path));
+      } else {
+        throw new CommandFailure(path + ": no such file or directory");
+      }
+    }
+    return List.copyOf(inputs);
+  }
+
+  /**
+   * The one body a signing command reads: a file or {@code -}.
+   *
+   * @throws CommandFailure when the file does not exist or is a directory
+   */
+  static Input expandOne(String argument) {
+    if (argument.equals(STDIN_ARGUMENT)) {
+      return new Input(STDIN_NAME, null);
+    }
+    Path path = Path.of(argument);
+    if (Files.isDirectory(path)) {
+      throw new CommandFailure(path + ": is a directory; give the one file whose bytes were sent");
+    }
+    if (!Files.exists(path)) {
+      throw new CommandFailure(path + ": no such file or directory");
+    }
+    return new Input(path.toString(), path);
+  }
+
+  /** Paths relative to {@code dir} of the {@code *.json} files under it; links to directories are not followed. */
+  private static List<Path> jsonFilesUnder(Path dir) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
+          if (regular && file.getFileName().toString().endsWith(".json")) {
+            found.add(dir.relativize(file));
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
+      });
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read directory " + describe(e));
+    }
+    found.sort(BY_NAME_ELEMENTS);
+    return found;
+  }
+
+  /**
+   * The bytes of this input, at most {@code limit + 1} of them: enough for the validator to say a
+   * body is too large without this command holding all of it.
+   */
+  byte[] read(InputStream stdin, long limit) {
+    int max = (int) Math.min(Integer.MAX_VALUE - 8L, limit + 1);
+    if (isStdin()) {
+      try {
+        return stdin.readNBytes(max);
+      } catch (IOException e) {
+        throw new CommandFailure("cannot read standard input: " + e.getMessage());
+      }
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(max);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read " + describe(e));
+    }
+  }
+
+  /** All bytes of this input, for signing: a signature covers the whole body, whatever its size. */
+  byte[] readAll(InputStream stdin) {
+    return read(stdin, Integer.MAX_VALUE - 9L);
+  }
+
+  /** "path: reason", in words rather than exception class names. */
+  static String describe(IOException e) {
+    String reason;
+    if (e instanceof NoSuchFileException) {
+      reason = "no such file or directory";
+    } else if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e.getMessage() != null && e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      reason = fse.getReason().toLowerCase(java.util.Locale.ROOT);
+    } else {
+      reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+    String path = e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null ? fse.getFile() : null;
+    return path != null ? path + ": " + reason : reason;
+  }
+}

@@ -1,0 +1,132 @@
+package io.webconnexkit.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code webconnex} command. Each subcommand translates arguments and files into calls on
+ * {@code io.webconnexkit.validator} and its results into text, JSON and an exit status; no rule
+ * about Webconnex payloads lives here.
+ */
+@Command(
+    name = "webconnex",
+    mixinStandardHelpOptions = true,
+    versionProvider = KitVersion.class,
+    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    usageHelpAutoWidth = true,
+    header = "Validate, sign and verify Webconnex webhook payloads.",
+    description = {
+      "%nChecks Webconnex webhook payloads (RegFox, GivingFuel, TicketSpice, RedPodium) against the "
+          + "Webconnex Contract Kit's schemas, and signs or verifies bodies with a webhook's signing secret "
+          + "(X-Webconnex-Signature)."
+    },
+    commandListHeading = "%nCommands:%n",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:Success: every payload is valid (warnings allowed), or the signature matches.",
+      "1:A payload is invalid, or the signature does not match.",
+      "2:Usage or I/O error: a bad option, a missing file, an unset secret variable."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  webconnex validate examples/payloads",
+      "  webconnex validate --strict --format json delivery.json",
+      "  webconnex sign --secret-env WEBCONNEX_SECRET body.json",
+      "  webconnex verify --secret-env WEBCONNEX_SECRET --signature 3f1c... body.json"
+    })
+public final class WebconnexCommand implements Runnable {
+
+  /** Exit status when everything is valid or verified. */
+  public static final int OK = 0;
+  /** Exit status when a payload is invalid or a signature does not match. */
+  public static final int INVALID = 1;
+  /** Exit status for usage and I/O errors: the command could not do its job. */
+  public static final int ERROR = 2;
+
+  private final Function<String, String> environment;
+  private final InputStream stdin;
+
+  @Spec CommandSpec spec;
+
+  /**
+   * @param environment looks up environment variables (production: {@code System::getenv}); tests
+   *     pass their own so secrets can come "from the environment" without touching the real one
+   * @param stdin what {@code -} reads
+   */
+  public WebconnexCommand(Function<String, String> environment, InputStream stdin) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(System::getenv, System.in).execute(args));
+  }
+
+  /** A ready-to-execute command line, with the kit's exit statuses and one-line error messages. */
+  public static CommandLine commandLine(Function<String, String> environment, InputStream stdin) {
+    CommandLine cli = new CommandLine(new WebconnexCommand(environment, stdin));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(WebconnexCommand::usageError);
+    cli.setExecutionExceptionHandler(WebconnexCommand::executionError);
+    return cli;
+  }
+
+  Function<String, String> environment() {
+    return environment;
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  /** {@code webconnex} alone: show what it can do, and fail as a usage error would. */
+  @Override
+  public void run() {
+    PrintWriter err = spec.commandLine().getErr();
+    spec.commandLine().usage(err);
+    err.flush();
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /** One line naming the mistake and where help is, instead of picocli's message plus full usage. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      // Someone who tries --secret=... has typed a secret: do not copy it into a CI log as well.
+      for (String argument : unmatched.getUnmatched()) {
+        int equals = argument.indexOf('=');
+        if (argument.startsWith("-") && equals > 0) {
+          message = message.replace(argument, argument.substring(0, equals + 1) + "...");
+        }
+      }
+      if (!unmatched.getSuggestions().isEmpty()) {
+        message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+      }
+    }
+    err.println(name + ": " + message + " (see '" + name + " --help')");
+    err.flush();
+    return ERROR;
+  }
+
+  /** Never a stack trace: people see what went wrong with their input, in one line. */
+  private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    if (e instanceof CommandFailure failure) {
+      err.println(name + ": " + failure.getMessage());
+    } else {
+      err.println(name + ": internal error: " + e + " (please report this)");
+    }
+    err.flush();
+    return ERROR;
+  }
+}

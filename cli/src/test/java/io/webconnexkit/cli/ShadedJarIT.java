@@ -1,0 +1,128 @@
+package io.webconnexkit.cli;
+
+import static io.webconnexkit.cli.CliRun.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the shaded jar as users do, in a separate JVM: {@code java -jar}, and through the launcher
+ * script. Failsafe runs it after {@code package} and passes the jar's path; run from an IDE without
+ * that property, it is skipped rather than testing a stale jar.
+ */
+class ShadedJarIT {
+
+  private static final String SECRET = "cli-test-secret-7Qx";
+  private static final String SIGNATURE = "3b1e9449c32f93bbfd9e3ae6163261df1d30427776bfded989012ba2f1b13480";
+
+  private static Path jar;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void findJar() {
+    String property = System.getProperty("webconnex.cli.jar");
+    assumeTrue(property != null, "webconnex.cli.jar is set by maven-failsafe-plugin; run ./mvnw verify");
+    jar = Path.of(property);
+    assertThat(jar).as("the shaded jar that package should have built").isRegularFile();
+  }
+
+  @Test
+  void validatesWithCompilerStyleOutputAndNoLoggingNoise() throws Exception {
+    Path file = resource("payloads/invalid/registration-total-as-string.json");
+
+    Result r = java(Map.of(), "validate", file.toString(), resource("payloads/valid").toString());
+
+    assertThat(r.exitCode).isEqualTo(1);
+    assertThat(r.out.lines()).containsExactly(
+        file + ":123:14: error: /data/total: expected number but found string \"100\"",
+        "Validated 4 files: 3 valid, 1 invalid (1 error, 0 warnings)");
+    assertThat(r.err).as("no SLF4J warnings or anything else").isEmpty();
+  }
+
+  @Test
+  void printsTheProjectVersion() throws Exception {
+    Result r = java(Map.of(), "--version");
+
+    assertThat(r.exitCode).isZero();
+    assertThat(r.out).isEqualTo("webconnex " + System.getProperty("webconnex.cli.version") + "\n");
+  }
+
+  @Test
+  void signsWithSecretFromTheRealEnvironment() throws Exception {
+    Result r = java(Map.of("WEBCONNEX_SECRET", SECRET),
+        "sign", "--secret-env", "WEBCONNEX_SECRET", resource("signing/body.json").toString());
+
+    assertThat(r.exitCode).isZero();
+    assertThat(r.out).isEqualTo(SIGNATURE + "\n");
+  }
+
+  @Test
+  void unsetVariableExitsWithTwoAndNoStackTrace() throws Exception {
+    Result r = java(Map.of(), "verify", "--secret-env", "WEBCONNEX_IT_UNSET_VARIABLE",
+        "--signature", SIGNATURE, resource("signing/body.json").toString());
+
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err).isEqualTo("webconnex verify: environment variable WEBCONNEX_IT_UNSET_VARIABLE is not set or is empty\n");
+  }
+
+  @Test
+  void missingFileExitsWithTwoAndOneLine() throws Exception {
+    Result r = java(Map.of(), "validate", "no/such/file.json");
+
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err.lines()).containsExactly("webconnex validate: no/such/file.json: no such file or directory");
+  }
+
+  @Test
+  void launcherScriptFindsTheJar() throws Exception {
+    Path launcher = Path.of(System.getProperty("webconnex.cli.launcher", "bin/webconnex"));
+    assumeTrue(Files.isExecutable(launcher) && !System.getProperty("os.name").startsWith("Windows"),
+        "the launcher is a bash script");
+    Path file = resource("payloads/valid/coupon.json");
+
+    Result r = run(List.of(launcher.toString(), "validate", file.toString()), Map.of());
+
+    assertThat(r.exitCode).isZero();
+    assertThat(r.out).isEqualTo("Validated 1 file: 1 valid, 0 invalid (0 errors, 0 warnings)\n");
+    assertThat(r.err).isEmpty();
+  }
+
+  private Result java(Map<String, String> environment, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return run(command, environment);
+  }
+
+  private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(temp, "out", ".txt");
+    Path err = Files.createTempFile(temp, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Result(process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private record Result(int exitCode, String out, String err) {}
+}
