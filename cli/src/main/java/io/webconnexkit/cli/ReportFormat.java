@@ -41,7 +41,7 @@ enum ReportFormat {
 
   /**
    * One document at the end: {@code {"results":[{"path","eventType","valid","problems":[{"severity",
-   * "pointer","line","column","message","keyword"}]}]}}.
+   * "pointer","line","column","message","keyword","key"}]}]}}.
    */
   JSON {
     // Plain mapper: nothing the payload said is re-parsed here, only the report's own strings.
@@ -65,6 +65,7 @@ enum ReportFormat {
           problem.put("column", p.column());
           problem.put("message", p.message());
           problem.put("keyword", p.keyword().orElse(null));
+          problem.put("key", p.key());
         }
       }
       try {

@@ -123,13 +123,14 @@ class ValidateCommandTest {
     assertThat(first.get("valid").isBoolean()).isTrue();
     assertThat(first.get("valid").booleanValue()).isFalse();
     JsonNode problem = first.get("problems").get(0);
-    assertThat(fieldNames(problem)).containsExactly("severity", "pointer", "line", "column", "message", "keyword");
+    assertThat(fieldNames(problem)).containsExactly("severity", "pointer", "line", "column", "message", "keyword", "key");
     assertThat(problem.get("severity").asText()).isEqualTo("error");
     assertThat(problem.get("pointer").asText()).isEqualTo("/data/total");
     assertThat(problem.get("line").intValue()).isEqualTo(123);
     assertThat(problem.get("column").intValue()).isEqualTo(14);
     assertThat(problem.get("message").asText()).isEqualTo("expected number but found string \"100\"");
     assertThat(problem.get("keyword").asText()).isEqualTo("type");
+    assertThat(problem.get("key").asText()).isEqualTo("schema.type");
 
     JsonNode second = results.get(1);
     assertThat(second.get("eventType").isNull()).as("no event type can be read from malformed JSON").isTrue();

@@ -144,6 +144,10 @@ public final class PayloadParser {
       p = problem("payload.duplicateKey", "duplicate key " + quotedName(original) + "; a key may appear once per object");
     } else if (original.contains("UTF-8") || original.contains("UTF8") || original.contains("Invalid UTF")) {
       p = problem("payload.encoding", "body is not valid UTF-8: " + firstSentence(original));
+    } else if (original.startsWith("Unexpected character ('}'") && original.contains("double-quote to start field name")) {
+      p = problem("payload.malformed", "malformed JSON: trailing comma before '}' (JSON allows no comma after the last member)");
+    } else if (original.startsWith("Unexpected character (']'") && original.contains("expected a value")) {
+      p = problem("payload.malformed", "malformed JSON: trailing comma before ']' (JSON allows no comma after the last element)");
     } else if (original.startsWith("Non-standard token")) {
       p = problem("payload.malformed", "malformed JSON: " + quotedName(original) + " is not a JSON value (JSON has no NaN or Infinity)");
     } else {
