@@ -29,6 +29,7 @@ class BadInputTest {
         Arguments.of("duplicate-key", "payload.duplicateKey", "duplicate key \"total\"; a key may appear once per object", 3, 33),
         Arguments.of("too-deep", "payload.tooDeep", "document is nested deeper than the limit of 64 levels", 1, 0),
         Arguments.of("long-number", "payload.numberTooLarge", "number has 151 characters, over the limit of 100", 1, 0),
+        Arguments.of("exponent-overflow", "payload.numberTooLarge", "number cannot be represented: its exponent is out of range", 3, 0),
         Arguments.of("nan", "payload.malformed", "malformed JSON: \"NaN\" is not a JSON value (JSON has no NaN or Infinity)", 3, 24),
         Arguments.of("trailing-garbage", "payload.malformed", "malformed JSON: Trailing token (of type START_OBJECT) found after value", 1, 0),
         Arguments.of("truncated", "payload.malformed", "malformed JSON: Unexpected end-of-input", 3, 0));

@@ -32,7 +32,7 @@ final class Resources {
 
   static List<String> badInputs() {
     return List.of("empty", "whitespace", "trailing-comma", "top-level-array", "byte-order-mark", "invalid-utf8",
-        "duplicate-key", "too-deep", "long-number", "nan", "trailing-garbage", "truncated");
+        "duplicate-key", "too-deep", "long-number", "exponent-overflow", "nan", "trailing-garbage", "truncated");
   }
 
   static List<byte[]> corpus() {

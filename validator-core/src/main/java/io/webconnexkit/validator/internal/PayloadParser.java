@@ -83,6 +83,12 @@ public final class PayloadParser {
       return failed(constraint(e, parser));
     } catch (JsonProcessingException e) {
       return failed(syntax(e));
+    } catch (NumberFormatException e) {
+      // Jackson reports a decimal whose exponent overflows (1e9999999999) outside its own exceptions.
+      Problem.Builder p = problem("payload.numberTooLarge", "number cannot be represented: its exponent is out of range")
+          .expected("a number with an exponent that fits in 32 bits").found("exponent out of range");
+      JsonLocation location = parser == null ? null : parser.currentLocation();
+      return failed(location == null ? p : p.location(location.getLineNr(), location.getColumnNr()));
     } catch (CharConversionException e) {
       return failed(problem("payload.encoding", "body is not valid UTF-8: " + e.getMessage()));
     } catch (IOException e) {
