@@ -26,7 +26,7 @@ class BadInputTest {
             "malformed JSON: trailing comma before '}' (JSON allows no comma after the last member)", 5, 3),
         Arguments.of("top-level-array", "payload.notObject", "expected a JSON object at the top level but found array", 1, 1),
         Arguments.of("invalid-utf8", "payload.encoding", "body is not valid UTF-8: Invalid UTF-8 start byte 0xff", 3, 29),
-        Arguments.of("duplicate-key", "payload.duplicateKey", "duplicate key \"total\"; a key may appear once per object", 3, 33),
+        Arguments.of("duplicate-key", "payload.duplicateKey", "duplicate key \"total\"; a key may appear once per object", 3, 35),
         Arguments.of("too-deep", "payload.tooDeep", "document is nested deeper than the limit of 64 levels", 1, 0),
         Arguments.of("long-number", "payload.numberTooLarge", "number has 151 characters, over the limit of 100", 1, 0),
         Arguments.of("exponent-overflow", "payload.numberTooLarge", "number cannot be represented: its exponent is out of range", 3, 0),
