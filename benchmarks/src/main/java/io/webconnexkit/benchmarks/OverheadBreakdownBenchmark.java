@@ -66,10 +66,10 @@ public class OverheadBreakdownBenchmark {
                 .maxNumberLength(WebconnexValidator.DEFAULT_MAX_NUMBER_LENGTH)
                 .maxStringLength(WebconnexValidator.DEFAULT_MAX_STRING_LENGTH)
                 .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .build();
     parsedPlain = plain.readTree(body);
     parsedKitSettings = readWithKitSettings();
