@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
     name = "webconnex",
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
-    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
+      CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
-    header = "Validate, sign and verify Webconnex webhook payloads.",
+    header = "Validate, sign, verify and send Webconnex webhook payloads.",
     description = {
       "%nChecks Webconnex webhook payloads (RegFox, GivingFuel, TicketSpice, RedPodium) against the "
           + "Webconnex Contract Kit's schemas, and signs or verifies bodies with a webhook's signing secret "
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
       "  webconnex validate examples/payloads",
       "  webconnex validate --strict --format json delivery.json",
       "  webconnex sign --secret-env WEBCONNEX_SECRET body.json",
-      "  webconnex verify --secret-env WEBCONNEX_SECRET --signature 3f1c... body.json"
+      "  webconnex verify --secret-env WEBCONNEX_SECRET --signature 3f1c... body.json",
+      "  webconnex send --event registration --to http://127.0.0.1:9000/hooks --secret-env WEBCONNEX_SECRET",
+      "  webconnex mock --port 8089 --settings webhooks.json"
     })
 public final class WebconnexCommand implements Runnable {
 

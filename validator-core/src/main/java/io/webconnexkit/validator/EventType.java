@@ -1,5 +1,9 @@
 package io.webconnexkit.validator;
 
+import io.webconnexkit.validator.internal.EventNames;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 
 /** The webhook event types that Webconnex documents, by the name sent in {@code eventType}. */
@@ -37,6 +41,21 @@ public enum EventType {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The documented event type an unknown name most likely meant: the same letters in another case
+   * ({@code Inventory_80}), the same words in another order ({@code registrant_edit}), or at most
+   * two letters off ({@code registation}).
+   */
+  public static Optional<EventType> resembling(String name) {
+    return resembling(name, EnumSet.allOf(EventType.class));
+  }
+
+  /** As {@link #resembling(String)}, among the given event types only. */
+  public static Optional<EventType> resembling(String name, Collection<EventType> candidates) {
+    List<String> names = candidates.stream().map(EventType::wireName).toList();
+    return EventNames.resembling(name, names).flatMap(EventType::fromWireName);
   }
 
   @Override

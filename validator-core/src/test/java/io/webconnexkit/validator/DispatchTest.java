@@ -85,4 +85,13 @@ class DispatchTest {
     assertThat(report.errors()).extracting(Problem::message)
         .contains("expected string but found integer 14508051894641275719999");
   }
+
+  @Test
+  void namesTheDocumentedEventAnUnknownNameResembles() {
+    assertThat(EventType.resembling("registrant_edit")).contains(EventType.EDIT_REGISTRANT);
+    assertThat(EventType.resembling("Inventory_80")).contains(EventType.INVENTORY_80);
+    assertThat(EventType.resembling("registation")).contains(EventType.REGISTRATION);
+    assertThat(EventType.resembling("ping")).isEmpty();
+    assertThat(EventType.resembling("registrant_edit", java.util.List.of(EventType.COUPON))).isEmpty();
+  }
 }

@@ -1,0 +1,122 @@
+package io.webconnexkit.cli;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.webconnexkit.wiremock.MockWebconnex;
+import io.webconnexkit.wiremock.WebhookSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code webconnex mock}: WireMock with the mock Webconnex and its bundled mappings, until interrupted. */
+@Command(
+    name = "mock",
+    mixinStandardHelpOptions = true,
+    versionProvider = KitVersion.class,
+    usageHelpAutoWidth = true,
+    header = "Run a mock Webconnex that sends signed webhooks.",
+    description = {
+      "%nStarts WireMock on 127.0.0.1 with the kit's mock Webconnex: POST /webconnex/events/{event} "
+          + "(optionally ?formId=N&webhook=ID) delivers a signed sample of the event to every webhook that "
+          + "wants it; /v2/public/webhooks/{id}/logs, .../logs/{logId} and .../resend/{logId} answer like "
+          + "Webconnex's API (header apiKey); POST /__webconnex/webhooks/{id}/test/{kind} is the panel's "
+          + "\"Send a Test\". Without --settings there is one enabled webhook for every event and form. "
+          + "Runs until interrupted (Ctrl+C)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:Stopped by an interrupt.",
+      "2:Usage or I/O error: bad options, a bad settings file, an unset secret variable, a port in use."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  webconnex mock --port 8089 --target http://127.0.0.1:9000/hooks --secret-env WEBCONNEX_SECRET",
+      "  webconnex mock --port 8089 --settings webhooks.json"
+    })
+final class MockCommand implements Callable<Integer> {
+
+  @ParentCommand WebconnexCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port on 127.0.0.1 (default: any free port, printed at start).")
+  int port;
+
+  @Option(names = "--target", paramLabel = "URL", description = "Where deliveries go (without --settings).")
+  String target;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  SecretOptions secret;
+
+  @Option(names = "--settings", paramLabel = "FILE", description = "A webhook settings file (see docs/wiremock.md).")
+  Path settings;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "How long a receiver gets to answer (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new CommandFailure("--port must be between 0 and 65535");
+    }
+    if (timeout < 1) {
+      throw new CommandFailure("--timeout must be at least 1 second");
+    }
+    MockWebconnex webconnex = WebhookSource.mock(settings, target, secret, parent.environment(), Duration.ofSeconds(timeout), true);
+    WireMockServer server;
+    try {
+      // An empty root: stray mappings in the working directory must not change what the mock does.
+      Path root = Files.createTempDirectory("webconnex-mock");
+      root.toFile().deleteOnExit();
+      server = new WireMockServer(wireMockConfig().port(port).bindAddress("127.0.0.1")
+          .usingFilesUnderDirectory(root.toString()).extensions(webconnex));
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      webconnex.close();
+      throw new CommandFailure("cannot start the mock" + (port > 0 ? " on port " + port : "") + ": " + e.getMessage());
+    }
+    String base = "http://127.0.0.1:" + server.port();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Mock Webconnex on " + base + " (port " + server.port() + ")");
+    out.println("  deliver an event:  POST " + base + "/webconnex/events/{event}[?formId=N&webhook=ID]");
+    out.println("  webhook API:       " + base + "/v2/public  (GET /webhooks/{id}/logs, /webhooks/{id}/logs/{logId},"
+        + " POST /webhooks/{id}/resend/{logId}; header apiKey)");
+    out.println("  send a test:       POST " + base + "/__webconnex/webhooks/{id}/test/{registration|subscription|publish|coupon}");
+    out.println("Webhooks:");
+    for (WebhookSettings webhook : webconnex.settings().webhooks()) {
+      out.println("  " + webhook);
+    }
+    out.println("Press Ctrl+C to stop.");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.stop();
+      webconnex.close();
+      stopped.countDown();
+    }, "webconnex-mock-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      server.stop();
+      webconnex.close();
+      out.println("Mock Webconnex stopped.");
+      out.flush();
+    }
+    return WebconnexCommand.OK;
+  }
+}

@@ -1,0 +1,180 @@
+package io.webconnexkit.wiremock;
+
+import io.webconnexkit.validator.WebconnexDelivery;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One delivery attempt as the mock's "Recent Deliveries" log keeps it: what was sent, to which
+ * webhook, and what the receiver answered. Immutable. A resend is a new attempt with its own log
+ * id and the same bytes, delivery id and signature.
+ */
+public final class DeliveryLog {
+
+  /** How an attempt ended, as the webhook logs API spells it. */
+  public enum Status {
+    /** The receiver answered with a 2xx status. */
+    SUCCESS,
+    /** The receiver answered with another status, or did not answer in time, or could not be reached. */
+    ERROR;
+
+    /** {@code success} or {@code error}. */
+    public String label() {
+      return this == SUCCESS ? "success" : "error";
+    }
+  }
+
+  private final long id;
+  private final String displayId;
+  private final long webhookId;
+  private final Long formId;
+  private final String eventType;
+  private final Long eventId;
+  private final Status status;
+  private final int attempt;
+  private final Instant dateSent;
+  private final URI url;
+  private final Map<String, List<String>> requestHeaders;
+  private final byte[] requestBody;
+  private final int responseCode;
+  private final Map<String, List<String>> responseHeaders;
+  private final String responseBody;
+  private final String error;
+  private final boolean test;
+
+  /** For the mock's own use; tests read logs, they do not make them. */
+  public DeliveryLog(long id, String displayId, long webhookId, Long formId, String eventType, Long eventId,
+      Status status, int attempt, Instant dateSent, URI url, Map<String, List<String>> requestHeaders, byte[] requestBody,
+      int responseCode, Map<String, List<String>> responseHeaders, String responseBody, String error, boolean test) {
+    this.id = id;
+    this.displayId = displayId;
+    this.webhookId = webhookId;
+    this.formId = formId;
+    this.eventType = eventType;
+    this.eventId = eventId;
+    this.status = status;
+    this.attempt = attempt;
+    this.dateSent = dateSent;
+    this.url = url;
+    this.requestHeaders = requestHeaders;
+    this.requestBody = requestBody.clone();
+    this.responseCode = responseCode;
+    this.responseHeaders = responseHeaders;
+    this.responseBody = responseBody;
+    this.error = error;
+    this.test = test;
+  }
+
+  /** The log id: the {@code logId} of the webhook logs API. */
+  public long id() {
+    return id;
+  }
+
+  /** A short display id; not the {@code X-Webconnex-Delivery} value. */
+  public String displayId() {
+    return displayId;
+  }
+
+  public long webhookId() {
+    return webhookId;
+  }
+
+  /** The form the event belongs to, when it has one. */
+  public Optional<Long> formId() {
+    return Optional.ofNullable(formId);
+  }
+
+  public String eventType() {
+    return eventType;
+  }
+
+  /** The payload's {@code eventId}, when it has one. */
+  public Optional<Long> eventId() {
+    return Optional.ofNullable(eventId);
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** 1 for the first delivery, one more for each resend. */
+  public int attempt() {
+    return attempt;
+  }
+
+  public Instant dateSent() {
+    return dateSent;
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  /** The headers sent, names as sent, read-only. */
+  public Map<String, List<String>> requestHeaders() {
+    return requestHeaders;
+  }
+
+  /** A copy of the exact bytes sent. */
+  public byte[] requestBody() {
+    return requestBody.clone();
+  }
+
+  /** The receiver's status code; 0 when there was no answer. */
+  public int responseCode() {
+    return responseCode;
+  }
+
+  public Map<String, List<String>> responseHeaders() {
+    return responseHeaders;
+  }
+
+  /** The receiver's body, cut at 64 KiB; empty when there was no answer. */
+  public String responseBody() {
+    return responseBody;
+  }
+
+  /** Why there was no usable answer (a timeout, a refused connection), when so. */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** Whether this was sent by "Send a Test". */
+  public boolean test() {
+    return test;
+  }
+
+  /** The {@code X-Webconnex-Delivery} header sent. */
+  public String deliveryId() {
+    return header(WebconnexDelivery.DELIVERY_HEADER);
+  }
+
+  /** The {@code X-Webconnex-Signature} header sent. */
+  public String signature() {
+    return header(WebconnexDelivery.SIGNATURE_HEADER);
+  }
+
+  /** The request as a {@link WebconnexDelivery}, ready for a {@code DeliveryVerifier}. */
+  public WebconnexDelivery delivery() {
+    return WebconnexDelivery.of(requestHeaders, requestBody);
+  }
+
+  private String header(String name) {
+    for (Map.Entry<String, List<String>> e : requestHeaders.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return "DeliveryLog[" + id + ", webhook " + webhookId + ", " + eventType + ", " + status.label()
+        + (responseCode > 0 ? " " + responseCode : "") + (error != null ? " (" + error + ")" : "") + ", attempt " + attempt
+        + ", " + requestBody.length + " bytes]";
+  }
+}

@@ -1,0 +1,170 @@
+package io.webconnexkit.wiremock;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import io.webconnexkit.validator.DeliveryVerifier;
+import io.webconnexkit.validator.Profile;
+import io.webconnexkit.validator.SignatureStatus;
+import io.webconnexkit.validator.SigningSecret;
+import io.webconnexkit.validator.ValidationReport;
+import io.webconnexkit.validator.WebconnexDelivery;
+import io.webconnexkit.validator.WebconnexValidator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The receiving side: a WireMock request matcher that matches only Webconnex deliveries whose
+ * {@code X-Webconnex-Signature} verifies under a configured secret and whose headers and payload
+ * conform under a profile ({@code DeliveryVerifier} decides). Use it where WireMock stands in for
+ * a service that receives webhooks:
+ *
+ * <pre>{@code
+ * ValidWebconnexDelivery valid = ValidWebconnexDelivery.builder().signingSecret(secret).build();
+ * // options: .extensions(valid, valid.unmatchedDeliveries())
+ * stubFor(post("/hooks/webconnex").andMatching(ValidWebconnexDelivery.NAME).willReturn(ok()));
+ * }</pre>
+ *
+ * <p>JSON: {@code "customMatcher": {"name": "valid-webconnex-delivery", "parameters": {"profile":
+ * "strict", "event": "registration"}}}; both parameters are optional ({@code profile} defaults to
+ * the builder's, lenient unless said otherwise). The verifiers are built once, one per profile, and
+ * shared by every request. Standalone WireMock uses the no-argument constructor, which takes the
+ * secret from {@code WEBCONNEX_SECRET} (or the variable named by the system property
+ * {@code webconnex.secretEnv}).
+ */
+public final class ValidWebconnexDelivery extends RequestMatcherExtension {
+
+  /** The matcher's name in mappings ({@code customMatcher.name}) and in {@code andMatching}. */
+  public static final String NAME = "valid-webconnex-delivery";
+
+  private final Map<Profile, DeliveryVerifier> verifiers;
+  private final Profile profile;
+  private final UnmatchedDeliveries unmatched;
+
+  /** For standalone WireMock: the secret comes from the environment. */
+  public ValidWebconnexDelivery() {
+    this(builder().secret(SecretSource.environment(
+        System.getProperty("webconnex.secretEnv", "WEBCONNEX_SECRET"))).prepare());
+  }
+
+  private ValidWebconnexDelivery(Builder b) {
+    this.profile = b.profile;
+    Map<Profile, DeliveryVerifier> map = new EnumMap<>(Profile.class);
+    for (Profile p : Profile.values()) {
+      DeliveryVerifier.Builder verifier = DeliveryVerifier.builder()
+          .validator(WebconnexValidator.builder().profile(p).build());
+      b.resolved.forEach(verifier::signingSecret);
+      map.put(p, verifier.build());
+    }
+    this.verifiers = map;
+    this.unmatched = new UnmatchedDeliveries(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public MatchResult match(Request request, Parameters parameters) {
+    Profile chosen = profile;
+    Object p = parameters.get("profile");
+    if (p != null) {
+      try {
+        chosen = Profile.valueOf(String.valueOf(p).toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return MatchResult.noMatch();
+      }
+    }
+    ValidationReport report = verify(request, chosen);
+    Object event = parameters.get("event");
+    boolean eventMatches = event == null || report.eventType().map(String.valueOf(event)::equals).orElse(false);
+    return report.isValid() && report.signature() == SignatureStatus.VERIFIED && eventMatches
+        ? MatchResult.exactMatch() : MatchResult.noMatch();
+  }
+
+  /** The verifier's report on a request, under the matcher's default profile. */
+  public ValidationReport verify(Request request) {
+    return verify(request, profile);
+  }
+
+  ValidationReport verify(Request request, Profile p) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader header : request.getHeaders().all()) {
+      headers.computeIfAbsent(header.key(), k -> new ArrayList<>()).addAll(header.values());
+    }
+    byte[] body = request.getBody();
+    return verifiers.get(p).verify(WebconnexDelivery.of(headers, body == null ? new byte[0] : body));
+  }
+
+  /**
+   * The report of requests that no stub matched, with the validator's problems for each: register it
+   * as an extension next to this matcher.
+   */
+  public UnmatchedDeliveries unmatchedDeliveries() {
+    return unmatched;
+  }
+
+  /** Builds a {@link ValidWebconnexDelivery}. */
+  public static final class Builder {
+    private final List<SecretSource> secrets = new ArrayList<>();
+    private final List<SigningSecret> resolved = new ArrayList<>();
+    private Profile profile = Profile.LENIENT;
+    private Function<String, String> environment = System::getenv;
+
+    private Builder() {}
+
+    /** A secret a valid signature may be made with; call again to accept another (rotation, several webhooks). */
+    public Builder signingSecret(SigningSecret secret) {
+      return secret(SecretSource.of(secret));
+    }
+
+    /** Where a secret comes from. */
+    public Builder secret(SecretSource secret) {
+      secrets.add(Objects.requireNonNull(secret, "secret"));
+      return this;
+    }
+
+    /** The profile used when a stub does not name one; lenient by default. */
+    public Builder profile(Profile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** Where {@code secretEnv} variables are looked up. */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    private Builder prepare() {
+      if (secrets.isEmpty()) {
+        throw new IllegalStateException("a valid-webconnex-delivery matcher needs at least one signing secret");
+      }
+      resolved.clear();
+      for (SecretSource source : secrets) {
+        resolved.add(source.resolve(environment));
+      }
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a secret cannot be read
+     */
+    public ValidWebconnexDelivery build() {
+      return new ValidWebconnexDelivery(prepare());
+    }
+  }
+}

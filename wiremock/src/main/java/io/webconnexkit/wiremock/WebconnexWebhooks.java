@@ -1,0 +1,135 @@
+package io.webconnexkit.wiremock;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.webconnexkit.validator.EventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Says which Webconnex event a stub delivers when it is hit, as the parameters of the
+ * {@value #EXTENSION} serve-event listener that {@link MockWebconnex} provides:
+ *
+ * <pre>{@code
+ * wm.stubFor(post("/checkout").willReturn(ok())
+ *     .withServeEventListener(WebconnexWebhooks.EXTENSION,
+ *         WebconnexWebhooks.deliver(EventType.REGISTRATION)
+ *             .forForm(432)
+ *             .with("/data/total", 250)
+ *             .after(Duration.ofMillis(200))));
+ * }</pre>
+ *
+ * <p>The event goes to every configured webhook that wants it (see {@link WebhookSettings}), each
+ * copy signed with that webhook's secret; {@link #toWebhook(long)} narrows it to one. The same
+ * object is what {@link MockWebconnex#send(WebconnexWebhooks)} sends on demand. Its JSON form is the
+ * {@code parameters} object of a mapping's {@code serveEventListeners} entry:
+ * {@code {"event": "registration", "formId": 432, "with": {"/data/total": 250}, "delayMilliseconds": 200}}.
+ *
+ * <p>The body is a generated sample of the event ({@code WebconnexSample}: fresh ids, {@code meta}
+ * from the webhook's settings), unless {@link #withBody(String)} or {@link #withBodyFile(String)}
+ * supplies one, which is sent exactly as written after Handlebars templating. Templates see
+ * {@code originalRequest} (the request that hit the stub), {@code parameters} and {@code webhook}
+ * ({@code id}, {@code name}, {@code appKey}, {@code appToken}, {@code url}). The signature is
+ * computed over the bytes after templating.
+ */
+public final class WebconnexWebhooks {
+
+  /** The name of the serve-event listener that delivers, as used in mappings. */
+  public static final String EXTENSION = MockWebconnex.NAME;
+
+  private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  private WebconnexWebhooks(EventType eventType) {
+    parameters.put("event", eventType.wireName());
+  }
+
+  /** Deliver an event of this type. */
+  public static WebconnexWebhooks deliver(EventType eventType) {
+    return new WebconnexWebhooks(Objects.requireNonNull(eventType, "eventType"));
+  }
+
+  /** Only to the webhook with this id (it must still be enabled and want the event and form). */
+  public WebconnexWebhooks toWebhook(long webhookId) {
+    parameters.put("webhook", webhookId);
+    return this;
+  }
+
+  /**
+   * The event belongs to this form: generated samples carry it as {@code formId}, and webhooks that
+   * send only some forms decide by it. For a body you supply, the form is read from its
+   * {@code formId} unless given here.
+   */
+  public WebconnexWebhooks forForm(long formId) {
+    parameters.put("formId", formId);
+    return this;
+  }
+
+  /** Sets a field of the generated sample (a JSON Pointer and any value Jackson can write). */
+  public WebconnexWebhooks with(String pointer, Object value) {
+    overrides().put(Objects.requireNonNull(pointer, "pointer"), value);
+    return this;
+  }
+
+  /** Removes a field of the generated sample. */
+  public WebconnexWebhooks without(String pointer) {
+    removals().add(Objects.requireNonNull(pointer, "pointer"));
+    return this;
+  }
+
+  /** Sends this body (a Handlebars template) instead of a generated sample. */
+  public WebconnexWebhooks withBody(String body) {
+    parameters.put("body", Objects.requireNonNull(body, "body"));
+    parameters.remove("bodyFile");
+    return this;
+  }
+
+  /**
+   * Sends the content of this file (a Handlebars template) instead of a generated sample: a path,
+   * relative to the working directory, or {@code classpath:} and a resource name.
+   */
+  public WebconnexWebhooks withBodyFile(String file) {
+    parameters.put("bodyFile", Objects.requireNonNull(file, "file"));
+    parameters.remove("body");
+    return this;
+  }
+
+  /** Waits this long after the stub was served (or {@code send} was called) before delivering. */
+  public WebconnexWebhooks after(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+    }
+    parameters.put("delayMilliseconds", delay.toMillis());
+    return this;
+  }
+
+  /** The listener parameters, as a mapping's JSON holds them. */
+  @JsonValue
+  public Map<String, Object> parameters() {
+    Map<String, Object> copy = new LinkedHashMap<>(parameters);
+    if (copy.get("with") instanceof Map<?, ?> with) {
+      copy.put("with", new LinkedHashMap<>(with));
+    }
+    if (copy.get("without") instanceof List<?> without) {
+      copy.put("without", new ArrayList<>(without));
+    }
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> overrides() {
+    return (Map<String, Object>) parameters.computeIfAbsent("with", k -> new LinkedHashMap<String, Object>());
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> removals() {
+    return (List<String>) parameters.computeIfAbsent("without", k -> new ArrayList<String>());
+  }
+
+  @Override
+  public String toString() {
+    return "WebconnexWebhooks" + parameters;
+  }
+}
