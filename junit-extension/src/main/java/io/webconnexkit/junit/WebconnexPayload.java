@@ -1,0 +1,115 @@
+package io.webconnexkit.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Injects a Webconnex webhook payload, checked against the contract before the test runs, into a
+ * parameter of a test method, lifecycle method or test class constructor. No {@code @ExtendWith}
+ * is needed.
+ *
+ * <pre>{@code
+ * @Test
+ * void acceptsARegistration(@WebconnexPayload(eventType = "registration") WebconnexDelivery delivery) { ... }
+ *
+ * @Test
+ * void readsTheTotal(@WebconnexPayload("webconnex/registration.json") JsonNode payload) { ... }
+ *
+ * @Test
+ * void rejectsATotalSentAsText(
+ *     @WebconnexPayload(eventType = "registration", set = "/data/total=\"250\"", invalid = true) String body) { ... }
+ * }</pre>
+ *
+ * <p><b>Where the payload comes from.</b> With a fixture ({@link #value()} or {@link #fixture()}),
+ * the classpath resource is used byte for byte. Without one, a sample of {@link #eventType()} is
+ * generated ({@code WebconnexSample}): it conforms to both profiles and has fresh ids, and
+ * {@link #set()} and {@link #remove()} shape it. Every annotated parameter gets its own payload,
+ * even when two parameters carry the same annotation: two generated samples never share ids, and
+ * two deliveries never share a delivery id.
+ *
+ * <p><b>Checked first.</b> The payload is validated under {@link #profile()}. A fixture that does
+ * not conform, overrides that break a generated sample, or a missing fixture fail the test with an
+ * {@code org.opentest4j.AssertionFailedError} carrying the validator's report (pointer, line,
+ * column, message), before the test body runs. {@link #invalid()} turns the check around.
+ *
+ * <p><b>Parameter types.</b> {@code String} (the body as UTF-8 text), {@code byte[]} (the raw
+ * body), Jackson {@code JsonNode}, {@code WebconnexDelivery} (the body with the headers Webconnex
+ * sends, signed), {@code ValidationReport} (what the validator said), or any class Jackson can
+ * bind the payload to (unknown properties are ignored; Jackson modules on the classpath, such as
+ * {@code jackson-datatype-jsr310}, are registered).
+ *
+ * <p><b>Project defaults</b> come from JUnit configuration parameters, for example in
+ * {@code src/test/resources/junit-platform.properties}: {@code webconnex.profile},
+ * {@code webconnex.fixtureRoot}, {@code webconnex.secretProperty} and {@code webconnex.secretEnv}.
+ * An attribute on the annotation wins over them.
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ExtendWith(WebconnexPayloadExtension.class)
+public @interface WebconnexPayload {
+
+  /**
+   * The signing secret deliveries are signed with unless a named secret is configured. It is a
+   * fixed, public value, printed in the kit's documentation: configure the receiver under test
+   * with it, and never use it for a real webhook.
+   */
+  String TEST_SECRET = "webconnex-kit-public-test-secret";
+
+  /**
+   * Classpath location of a fixture, relative to {@code webconnex.fixtureRoot} (the classpath root
+   * when that is not set); a leading {@code /} always means the classpath root. Same as
+   * {@link #fixture()}.
+   */
+  String value() default "";
+
+  /** Same as {@link #value()}, for when other attributes are given too. */
+  String fixture() default "";
+
+  /**
+   * The event type, by the name Webconnex sends in {@code eventType} and
+   * {@code X-Webconnex-Event}: {@code "registration"}, {@code "publish"}, {@code "coupon"},
+   * {@code "edit_registrant"}... Required without a fixture. With a fixture it is optional (the
+   * fixture's own {@code eventType} decides); when given, the fixture is validated as this type.
+   */
+  String eventType() default "";
+
+  /**
+   * {@code "lenient"} or {@code "strict"}; by default the configuration parameter
+   * {@code webconnex.profile}, else lenient.
+   */
+  String profile() default "";
+
+  /**
+   * {@code true} asks for a payload that does not conform, to test that the code under test rejects
+   * it: the test then fails if the payload conforms after all. Break a generated sample with
+   * {@link #set()} or {@link #remove()}, or point at a broken fixture.
+   */
+  boolean invalid() default false;
+
+  /**
+   * Field overrides for a generated sample, each {@code "/json/pointer=value"}, applied in order.
+   * The text after the first {@code =} is read as JSON and, when it is not JSON, taken as a
+   * string: {@code "/data/total=250"} sets the number 250, {@code "/data/total=\"250\""} the string
+   * "250", {@code "/meta/name=Orders"} and {@code "/meta/name=\"Orders\""} both the string "Orders",
+   * {@code "/data/couponCode=null"} null, {@code "/meta={\"name\":\"x\"}"} an object. The parent
+   * must exist; the last step may name a new member, an array index, or {@code -} to append.
+   */
+  String[] set() default {};
+
+  /** JSON Pointers of members or array elements to remove from a generated sample, after {@link #set()}. */
+  String[] remove() default {};
+
+  /**
+   * Name of a system property holding the signing secret for {@code WebconnexDelivery}
+   * parameters. Tried before {@link #secretEnv()} when both are given.
+   */
+  String secretProperty() default "";
+
+  /** Name of an environment variable holding the signing secret for {@code WebconnexDelivery} parameters. */
+  String secretEnv() default "";
+}
