@@ -1,0 +1,311 @@
+package io.webconnexkit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The goal as Maven runs it, with the parameters' default values, in a project folder: what it
+ * prints, what it writes, and how it ends (failure for bad fixtures, error for broken setup).
+ */
+class ValidateMojoTest {
+
+  @TempDir Path project;
+  private RecordingLog log;
+  private ValidateMojo mojo;
+
+  @BeforeEach
+  void projectWithFixtures() {
+    Fixtures.copyTo(project.resolve("src/test/resources/webconnex"));
+    mojo = mojo(project, false);
+  }
+
+  private ValidateMojo mojo(Path basedir, boolean debug) {
+    ValidateMojo m = new ValidateMojo();
+    MavenProject p = new MavenProject();
+    p.setFile(basedir.resolve("pom.xml").toFile());
+    m.project = p;
+    m.fixtures = new File[] {basedir.resolve("src/test/resources/webconnex").toFile()};
+    m.includes = "**/*.json,**/*.jsonl";
+    m.profile = "lenient";
+    m.failOnError = true;
+    m.reportsDirectory = basedir.resolve("target/webconnex-reports").toFile();
+    m.reportFormats = "junit-xml,sarif,json";
+    m.environment = name -> null;
+    log = new RecordingLog(debug);
+    m.setLog(log);
+    return m;
+  }
+
+  private void onlyPayloads() {
+    mojo.includes = "payload/registration*.json";
+  }
+
+  @Test
+  void failsTheBuildWithCompilerStyleLinesWhenAFixtureDoesNotConform() {
+    onlyPayloads();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("1 fixture does not conform to the Webconnex contract: see the [ERROR] lines above and the "
+            + "reports in target/webconnex-reports");
+    assertThat(log.lines).containsExactly(
+        "[ERROR] src/test/resources/webconnex/payload/registration-total-string.json:123:14: /data/total: "
+            + "expected number but found string \"100\"",
+        "[INFO] Validated 2 fixtures, 0 signatures checked: 1 invalid, 0 warnings");
+  }
+
+  @Test
+  void reportsEveryFixtureOfEveryShapeAndCountsRecords() {
+    mojo.environment = Map.of("WEBCONNEX_SECRET", Fixtures.SECRET)::get;
+    mojo.secretEnv = "WEBCONNEX_SECRET";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("9 fixtures do not conform to the Webconnex contract");
+    assertThat(log.lines).contains(
+        "[INFO] src/test/resources/webconnex/logs/delivery.json:25:9: X-Webconnex-Signature: "
+            + FixtureReader.LOGS_SIGNATURE_NOTE,
+        "[ERROR] src/test/resources/webconnex/jsonl/archive.jsonl:2:1626: /data/total: expected number but found "
+            + "string \"100\"",
+        "[INFO] Validated 16 fixtures in 12 files, 3 signatures checked: 9 invalid, 0 warnings");
+  }
+
+  @Test
+  void passesWhenFailOnErrorIsOff() throws Exception {
+    onlyPayloads();
+    mojo.failOnError = false;
+
+    mojo.execute();
+
+    assertThat(log.text()).contains("[ERROR] src/test/resources/webconnex/payload/registration-total-string.json:123:14:");
+  }
+
+  @Test
+  void logsWarningsAtWarnAndFailsOnThemOnlyWhenAsked() throws Exception {
+    copyWarningFixture();
+    mojo.includes = "warning/*.json";
+
+    mojo.execute();
+    assertThat(log.lines).first().asString()
+        .startsWith("[WARNING] src/test/resources/webconnex/warning/ping.json:2:16: /eventType: unknown event type \"ping\"");
+
+    mojo.failOnWarning = true;
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("1 fixture has warnings and webconnex.failOnWarning is true: see the [WARNING] lines above");
+  }
+
+  @Test
+  void strictProfileTurnsAnUnknownEventIntoAnError() {
+    copyWarningFixture();
+    mojo.includes = "warning/*.json";
+    mojo.profile = "STRICT";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    assertThat(log.text()).contains("[ERROR] src/test/resources/webconnex/warning/ping.json:2:16: /eventType: unknown");
+  }
+
+  @Test
+  void skipDoesNothingElse() throws Exception {
+    mojo.skip = true;
+    mojo.secretFile = new File("no-such-secret");
+    mojo.profile = "nonsense";
+
+    mojo.execute();
+
+    assertThat(log.lines).containsExactly("[INFO] Skipping Webconnex fixture validation (webconnex.skip)");
+    assertThat(project.resolve("target")).doesNotExist();
+  }
+
+  @Test
+  void writesTheThreeReportFilesByDefault() {
+    onlyPayloads();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+
+    assertThat(project.resolve("target/webconnex-reports/TEST-webconnex.xml")).isRegularFile();
+    assertThat(project.resolve("target/webconnex-reports/webconnex.sarif")).isRegularFile();
+    assertThat(project.resolve("target/webconnex-reports/webconnex.json")).isRegularFile();
+  }
+
+  @Test
+  void writesOnlyTheFormatsAsked() throws Exception {
+    onlyPayloads();
+    mojo.failOnError = false;
+    mojo.reportFormats = " sarif ";
+
+    mojo.execute();
+
+    try (Stream<Path> files = Files.list(project.resolve("target/webconnex-reports"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("webconnex.sarif");
+    }
+  }
+
+  @Test
+  void anUnknownReportFormatIsAConfigurationError() {
+    mojo.reportFormats = "junit-xml,html";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("webconnex.reportFormats: unknown report format 'html': expected a comma-separated list of "
+            + "junit-xml, sarif and json, or none");
+  }
+
+  @Test
+  void anUnknownProfileIsAConfigurationError() {
+    mojo.profile = "relaxed";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("webconnex.profile must be lenient or strict but was 'relaxed'");
+  }
+
+  @Test
+  void anUnwritableReportsDirectoryIsAnExecutionError() throws IOException {
+    Path file = Files.writeString(project.resolve("occupied"), "a file, not a folder");
+    mojo.reportsDirectory = file.resolve("reports").toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Cannot create the reports directory " + file.resolve("reports"));
+  }
+
+  @Test
+  void aMissingSecretFileIsAnExecutionError() {
+    mojo.secretFile = new File("secrets/webhook.txt");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Secret file " + project.resolve("secrets/webhook.txt") + " (webconnex.secretFile): no such file");
+  }
+
+  @Test
+  void aSecretFileThatIsAFolderIsAnExecutionError() {
+    mojo.secretFile = project.resolve("src").toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageEndingWith("(webconnex.secretFile): not a regular file");
+  }
+
+  @Test
+  void anUnsetSecretVariableIsAnExecutionErrorThatNamesIt() {
+    mojo.secretEnv = "WEBCONNEX_SECRET";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Environment variable WEBCONNEX_SECRET (webconnex.secretEnv) is not set or is empty");
+  }
+
+  @Test
+  void neverRepeatsASecretGivenInPlaceOfAVariableName() {
+    mojo.secretEnv = "s3cr3t value!";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageNotContaining("s3cr3t")
+        .hasMessageStartingWith("webconnex.secretEnv takes the name of an environment variable");
+  }
+
+  @Test
+  void refusesTwoSecrets() {
+    mojo.secretEnv = "WEBCONNEX_SECRET";
+    mojo.secretFile = new File("secret.txt");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Give webconnex.secretEnv or webconnex.secretFile, not both");
+  }
+
+  @Test
+  void verifiesWithASecretFileAndNeverPrintsOrWritesTheSecret() throws Exception {
+    mojo.includes = "wiremock/journal.json";
+    mojo.secretFile = new File("src/test/resources/webconnex/secret.txt");
+    mojo.reportFormats = "junit-xml,sarif,json";
+
+    mojo.execute();
+
+    assertThat(log.lines).containsExactly("[INFO] Validated 2 fixtures in 1 file, 2 signatures checked: 0 invalid, 0 warnings");
+    assertNoSecretIn(project.resolve("target/webconnex-reports"));
+  }
+
+  @Test
+  void reportsAWrongSecretAsASignatureMismatchAndStillHidesIt() throws IOException {
+    Path wrong = Files.writeString(project.resolve("wrong-secret.txt"), "a-different-secret\n");
+    mojo.includes = "wiremock/journal.json";
+    mojo.secretFile = wrong.toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("2 fixtures do not conform");
+    assertThat(log.lines).contains("[INFO] Validated 2 fixtures in 1 file, 2 signatures checked: 2 invalid, 0 warnings");
+    assertThat(log.text()).contains("[ERROR] src/test/resources/webconnex/wiremock/journal.json:15:11: "
+        + "X-Webconnex-Signature: does not match the body").doesNotContain("a-different-secret");
+  }
+
+  @Test
+  void saysWhenRawSignaturesWentUncheckedForWantOfASecret() throws Exception {
+    mojo.includes = "wiremock/journal.json";
+
+    mojo.execute();
+
+    assertThat(log.lines).contains("[INFO] 2 recorded requests with raw bodies had signatures left unchecked: set "
+        + "webconnex.secretEnv or webconnex.secretFile to verify them");
+  }
+
+  @Test
+  void isQuietAboutAMissingDefaultFolderButWarnsAboutAConfiguredOne(@TempDir Path empty) throws Exception {
+    ValidateMojo bare = mojo(empty, false);
+    bare.execute();
+    assertThat(log.lines).containsExactly("[INFO] No Webconnex fixtures: src/test/resources/webconnex does not exist",
+        "[INFO] Validated 0 fixtures, 0 signatures checked: 0 invalid, 0 warnings");
+
+    ValidateMojo typo = mojo(empty, false);
+    typo.fixtures = new File[] {empty.resolve("src/test/resources/webconnx").toFile()};
+    typo.execute();
+    assertThat(log.lines).first().isEqualTo("[WARNING] Fixtures folder src/test/resources/webconnx does not exist");
+  }
+
+  @Test
+  void logsItsTimingAtDebugLevel() throws Exception {
+    ValidateMojo debug = mojo(project, true);
+    debug.includes = "payload/registration.json";
+
+    debug.execute();
+
+    assertThat(log.lines).anyMatch(l -> l.matches("\\[DEBUG] webconnex:validate took \\d+ ms: 1 files, 1 fixtures "
+        + "validated in \\d+ ms \\(\\d threads\\), reports written in \\d+ ms"));
+  }
+
+  @Test
+  void resolvesDefaultsLeftUnresolvedWithoutAProject() {
+    Path cwd = Path.of("/work/here");
+
+    assertThat(ValidateMojo.resolve(new File("/work/here/${project.basedir}/src/test/resources/webconnex"), cwd))
+        .isEqualTo(cwd.resolve("src/test/resources/webconnex"));
+    assertThat(ValidateMojo.resolve(new File("/work/here/${project.build.directory}/webconnex-reports"), cwd))
+        .isEqualTo(cwd.resolve("target/webconnex-reports"));
+    assertThat(ValidateMojo.resolve(new File("fixtures"), cwd)).isEqualTo(cwd.resolve("fixtures"));
+  }
+
+  private void copyWarningFixture() {
+    try {
+      Path source = Path.of(getClass().getResource("warning/ping.json").toURI());
+      Path target = project.resolve("src/test/resources/webconnex/warning/ping.json");
+      Files.createDirectories(target.getParent());
+      Files.copy(source, target);
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertNoSecretIn(Path reports) throws IOException {
+    try (Stream<Path> files = Files.list(reports)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        assertThat(Files.readString(f)).doesNotContain(Fixtures.SECRET);
+      }
+    }
+  }
+}
