@@ -6,13 +6,8 @@ import io.webconnexkit.validator.EventType;
 import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.WebconnexDelivery;
 import io.webconnexkit.validator.WebconnexSample;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,19 +26,8 @@ class WebhookControllerTest {
   @Autowired
   WebhookEvents events;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  private HttpResponse<String> post(WebconnexDelivery delivery) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/webconnex"))
-        .timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-    for (Map.Entry<String, List<String>> header : delivery.headers().entrySet()) {
-      // The JDK client sets User-Agent itself and refuses to override a few restricted headers.
-      if (!header.getKey().equalsIgnoreCase("User-Agent")) {
-        header.getValue().forEach(v -> request.header(header.getKey(), v));
-      }
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private ReceiverClient client() {
+    return new ReceiverClient(port);
   }
 
   @Test
@@ -51,8 +35,8 @@ class WebhookControllerTest {
     WebconnexDelivery delivery = WebconnexDelivery.signed("registration",
         WebconnexSample.of(EventType.REGISTRATION).toBytes(), SigningSecret.of(SECRET));
 
-    HttpResponse<String> first = post(delivery);
-    HttpResponse<String> resend = post(delivery);
+    HttpResponse<String> first = client().post(delivery);
+    HttpResponse<String> resend = client().post(delivery);
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(first.body()).contains("\"status\":\"accepted\"");
@@ -68,7 +52,7 @@ class WebhookControllerTest {
     WebconnexDelivery forged = WebconnexDelivery.signed("registration",
         WebconnexSample.of(EventType.REGISTRATION).toBytes(), SigningSecret.of("not-the-secret"));
 
-    HttpResponse<String> response = post(forged);
+    HttpResponse<String> response = client().post(forged);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("\"signature\":\"invalid\"");
@@ -78,7 +62,7 @@ class WebhookControllerTest {
   void rejectsANonconformingPayloadWith400AndSaysWhere() throws Exception {
     byte[] body = WebconnexSample.of(EventType.REGISTRATION).with("/data/total", "100").toBytes();
 
-    HttpResponse<String> response = post(WebconnexDelivery.signed("registration", body, SigningSecret.of(SECRET)));
+    HttpResponse<String> response = client().post(WebconnexDelivery.signed("registration", body, SigningSecret.of(SECRET)));
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"pointer\":\"/data/total\"", "expected number but found string \\\"100\\\"");
