@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.validator.Problem;
+import io.webconnexkit.validator.ReportJson;
 import io.webconnexkit.validator.ValidationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -56,17 +57,7 @@ enum ReportFormat {
         result.put("path", r.name());
         result.put("eventType", r.report().eventType().orElse(null));
         result.put("valid", r.report().isValid());
-        ArrayNode problems = result.putArray("problems");
-        for (Problem p : r.report().problems()) {
-          ObjectNode problem = problems.addObject();
-          problem.put("severity", p.severity().label());
-          problem.put("pointer", p.header().orElse(p.pointer()));
-          problem.put("line", p.line());
-          problem.put("column", p.column());
-          problem.put("message", p.message());
-          problem.put("keyword", p.keyword().orElse(null));
-          problem.put("key", p.key());
-        }
+        ReportJson.problems(r.report(), result.putArray("problems"));
       }
       try {
         out.println(mapper.writeValueAsString(root));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.validator.Problem;
+import io.webconnexkit.validator.ReportJson;
 import io.webconnexkit.validator.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -173,17 +174,7 @@ enum ReportFile {
         result.put("path", r.path());
         result.put("eventType", r.report().eventType().orElse(null));
         result.put("valid", r.isValid());
-        ArrayNode problems = result.putArray("problems");
-        for (Problem p : r.report().problems()) {
-          ObjectNode problem = problems.addObject();
-          problem.put("severity", p.severity().label());
-          problem.put("pointer", p.header().orElse(p.pointer()));
-          problem.put("line", p.line());
-          problem.put("column", p.column());
-          problem.put("message", p.message());
-          problem.put("keyword", p.keyword().orElse(null));
-          problem.put("key", p.key());
-        }
+        ReportJson.problems(r.report(), result.putArray("problems"));
         result.put("record", r.record());
         result.put("line", r.line());
         result.put("shape", r.shape().label());
