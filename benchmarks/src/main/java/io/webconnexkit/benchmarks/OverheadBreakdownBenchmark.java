@@ -49,11 +49,7 @@ public class OverheadBreakdownBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    body = switch (payload) {
-      case "documentation" -> Payloads.resource(Payloads.DOCUMENTATION_EXAMPLE);
-      case "registrants50" -> Payloads.registrationWithRegistrants(50);
-      default -> throw new IllegalArgumentException("unknown payload " + payload);
-    };
+    body = Payloads.named(payload);
     plain = new ObjectMapper();
     duplicateDetection = JsonMapper.builder(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
         .build();

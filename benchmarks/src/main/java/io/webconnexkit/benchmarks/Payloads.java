@@ -58,4 +58,13 @@ final class Payloads {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The body of a benchmark's {@code payload} parameter: "documentation" or "registrants50". */
+  static byte[] named(String payload) throws IOException {
+    return switch (payload) {
+      case "documentation" -> resource(DOCUMENTATION_EXAMPLE);
+      case "registrants50" -> registrationWithRegistrants(50);
+      default -> throw new IllegalArgumentException("unknown payload " + payload);
+    };
+  }
 }

@@ -69,11 +69,7 @@ public class ValidationBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    body = switch (payload) {
-      case "documentation" -> Payloads.resource(Payloads.DOCUMENTATION_EXAMPLE);
-      case "registrants50" -> Payloads.registrationWithRegistrants(50);
-      default -> throw new IllegalArgumentException("unknown payload " + payload);
-    };
+    body = Payloads.named(payload);
     mapper = new ObjectMapper();
     parsed = mapper.readTree(body);
     schema = rawNetworkntSchema();
