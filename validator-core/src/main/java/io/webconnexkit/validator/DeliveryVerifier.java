@@ -31,39 +31,100 @@ public final class DeliveryVerifier {
   private final List<SigningSecret> secrets;
 
   private DeliveryVerifier(Builder b) {
-    this.validator = b.validator != null ? b.validator : WebconnexValidator.builder().profile(b.profile).build();
+    this.validator = b.validator != null ? b.validator
+        : WebconnexValidator.builder().profile(b.profile).levels(b.levels).build();
     this.secrets = List.copyOf(b.secrets);
   }
 
+  /** @return a builder for a verifier with a lenient validator and no secret */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The validator that checks payloads, whose profile also decides header severities. */
+  /** @return the validator that checks payloads, whose profile and levels also decide header problems */
   public WebconnexValidator validator() {
     return validator;
   }
 
-  /** Only the signature: whether {@code delivery} is signed by one of the configured secrets. */
+  /** @return whether any signing secret is configured (without one, signatures are not checked) */
+  public boolean hasSigningSecret() {
+    return !secrets.isEmpty();
+  }
+
+  /**
+   * Only the signature: whether {@code delivery} is signed by one of the configured secrets.
+   *
+   * @param delivery the delivery
+   * @return the signature status
+   */
   public SignatureStatus verifySignature(WebconnexDelivery delivery) {
     Objects.requireNonNull(delivery, "delivery");
-    return signature(delivery, new ArrayList<>());
+    return signature(delivery, new ArrayList<>(), true);
   }
 
-  /** Headers, signature and payload, in one report. */
+  /**
+   * Headers, signature and payload, in one report.
+   *
+   * @param delivery the delivery
+   * @return the report, at the validator's levels
+   */
   public ValidationReport verify(WebconnexDelivery delivery) {
     Objects.requireNonNull(delivery, "delivery");
-    List<Problem> problems = new ArrayList<>();
-    SignatureStatus status = signature(delivery, problems);
-    ValidationReport payload = validator.validate(delivery.bodyBytes());
-    headers(delivery, payload, problems);
-    return payload.with(problems, status);
+    return verify(delivery, true);
   }
 
-  private SignatureStatus signature(WebconnexDelivery delivery, List<Problem> problems) {
+  /**
+   * Checks one recorded delivery or payload as its shape allows, with every problem placed at a
+   * line and column of its file: a bare payload is validated; a WireMock request (headers and raw
+   * body) is verified in full; a webhook logs API record (headers and a parsed body) has its
+   * headers and payload checked, and an info problem {@code delivery.signature.notChecked} says its
+   * signature cannot be. A record the reader could not read reports what it found instead.
+   *
+   * @param record a record from {@link RecordedDeliveryReader}
+   * @return the report, at the validator's levels
+   */
+  public ValidationReport verify(RecordedDelivery record) {
+    Objects.requireNonNull(record, "record");
+    ValidationReport report;
+    if (!record.hasBody()) {
+      report = new ValidationReport(validator.profile(), null, record.readProblems(), SignatureStatus.NOT_APPLICABLE);
+      return validator.levels().applyTo(report);
+    }
+    if (record.headers().isEmpty()) {
+      report = validator.validate(record.bodyBytes());
+    } else if (record.signatureCheckable()) {
+      report = verify(record.delivery().orElseThrow(), true);
+    } else {
+      report = verify(record.delivery().orElseThrow(), false);
+      List<Problem> withNote = new ArrayList<>(report.problems());
+      withNote.add(Problem.builder(Severity.INFO, "delivery.signature.notChecked")
+          .header(WebconnexDelivery.SIGNATURE_HEADER).message(LOGS_SIGNATURE_NOTE).build());
+      report = report.withProblems(withNote);
+    }
+    List<Problem> placed = new ArrayList<>(report.problems().size());
+    for (Problem p : report.problems()) {
+      placed.add(record.place(p));
+    }
+    return validator.levels().applyTo(report.withProblems(placed));
+  }
+
+  /** Why a webhook logs API record's signature is not checked. */
+  static final String LOGS_SIGNATURE_NOTE = "not checked: the webhook logs API returns the body parsed, not the bytes "
+      + "Webconnex signed, so this record cannot prove the signature (record the raw request, for example with "
+      + "WireMock, to check it)";
+
+  private ValidationReport verify(WebconnexDelivery delivery, boolean checkSignature) {
+    List<Problem> problems = new ArrayList<>();
+    SignatureStatus status = signature(delivery, problems, checkSignature);
+    ValidationReport payload = validator.validate(delivery.bodyBytes());
+    headers(delivery, payload, problems);
+    return validator.levels().applyTo(payload.with(problems, status));
+  }
+
+  private SignatureStatus signature(WebconnexDelivery delivery, List<Problem> problems, boolean check) {
     String header = WebconnexDelivery.SIGNATURE_HEADER;
     String signature = delivery.header(header).map(String::trim).orElse(null);
-    if (secrets.isEmpty()) {
+    if (secrets.isEmpty() || !check) {
       return SignatureStatus.NOT_CHECKED;
     }
     if (signature == null || signature.isEmpty()) {
@@ -105,7 +166,7 @@ public final class DeliveryVerifier {
     String userAgent = delivery.header(WebconnexDelivery.USER_AGENT).orElse(null);
     if (!WebconnexDelivery.WEBCONNEX_USER_AGENT.equals(userAgent)) {
       // A proxy may rewrite User-Agent: only the strict profile treats a different one as an error.
-      Severity severity = validator.profile() == Profile.STRICT ? Severity.ERROR : Severity.WARNING;
+      Severity severity = ProblemKey.defaultLevel("delivery.userAgent", validator.profile());
       problems.add(Problem.builder(severity, "delivery.userAgent").header(WebconnexDelivery.USER_AGENT)
           .message(userAgent == null ? "header is missing; Webconnex sends Webconnex-Divvy"
               : "expected Webconnex-Divvy but found " + JsonValues.quote(userAgent))
@@ -138,28 +199,79 @@ public final class DeliveryVerifier {
   public static final class Builder {
     private WebconnexValidator validator;
     private Profile profile = Profile.LENIENT;
+    private ProblemLevels levels = ProblemLevels.none();
     private final List<SigningSecret> secrets = new ArrayList<>();
 
     private Builder() {}
 
-    /** The validator for payloads; by default a new one with the builder's profile. */
+    /**
+     * The validator for payloads; by default one with the builder's profile and levels (sharing
+     * the process's compiled schemas).
+     *
+     * @param validator the validator
+     * @return this builder
+     */
     public Builder validator(WebconnexValidator validator) {
       this.validator = Objects.requireNonNull(validator, "validator");
       return this;
     }
 
-    /** The profile of the default validator (ignored when a validator is given). */
+    /**
+     * The profile of the default validator (ignored when a validator is given).
+     *
+     * @param profile the profile
+     * @return this builder
+     */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;
     }
 
-    /** A secret a valid signature may be made with; call again to accept another during rotation. */
+    /**
+     * The levels of the default validator (ignored when a validator is given).
+     *
+     * @param levels levels for problem keys
+     * @return this builder
+     */
+    public Builder levels(ProblemLevels levels) {
+      this.levels = Objects.requireNonNull(levels, "levels");
+      return this;
+    }
+
+    /**
+     * A secret a valid signature may be made with; call again to accept another during rotation.
+     *
+     * @param secret the secret
+     * @return this builder
+     */
     public Builder signingSecret(SigningSecret secret) {
       secrets.add(Objects.requireNonNull(secret, "secret"));
       return this;
     }
 
+    /**
+     * Secrets a valid signature may be made with, for a rotation.
+     *
+     * @param secrets the secrets
+     * @return this builder
+     */
+    public Builder signingSecrets(java.util.Collection<SigningSecret> secrets) {
+      secrets.forEach(this::signingSecret);
+      return this;
+    }
+
+    /**
+     * Reads secrets now, from where each source says, and accepts a signature made with any of them.
+     *
+     * @param sources where the secrets are
+     * @return this builder
+     * @throws SecretSourceException for the first source that has no secret
+     */
+    public Builder secretSources(java.util.Collection<SecretSource> sources) {
+      return signingSecrets(SecretSource.resolveAll(sources));
+    }
+
+    /** @return the verifier */
     public DeliveryVerifier build() {
       return new DeliveryVerifier(this);
     }

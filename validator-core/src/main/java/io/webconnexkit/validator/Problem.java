@@ -36,11 +36,33 @@ public final class Problem {
     this.found = b.found;
   }
 
-  /** Starts a problem of the given severity and key. */
+  /**
+   * Starts a problem of the given severity and key.
+   *
+   * @param severity how serious it is (not {@link Severity#IGNORE}, which is a level only)
+   * @param key the stable dotted key, one of {@link ProblemKey#all()} or {@code schema.<keyword>}
+   * @return a builder
+   */
   public static Builder builder(Severity severity, String key) {
     return new Builder(severity, key);
   }
 
+  /**
+   * A builder holding every field of this problem, to make a changed copy (another severity, a
+   * location in an enclosing file, a longer message) without rebuilding it field by field.
+   *
+   * @return a builder that builds an equal problem until changed
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(severity, key).pointer(pointer).message(message).location(line, column);
+    b.header = header;
+    b.keyword = keyword;
+    b.expected = expected;
+    b.found = found;
+    return b;
+  }
+
+  /** @return how serious the problem is: error, warning or info */
   public Severity severity() {
     return severity;
   }
@@ -70,6 +92,7 @@ public final class Problem {
     return column;
   }
 
+  /** @return whether the line (and column) of the problem in the source text is known */
   public boolean hasLocation() {
     return line > 0;
   }
@@ -102,11 +125,11 @@ public final class Problem {
   public String toString() {
     StringBuilder s = new StringBuilder();
     if (header != null) {
-      s.append(header).append(": ");
+      s.append(ReportLine.escape(header)).append(": ");
     } else if (!pointer.isEmpty()) {
-      s.append(pointer).append(": ");
+      s.append(ReportLine.escape(pointer)).append(": ");
     }
-    s.append(message);
+    s.append(ReportLine.escape(message));
     if (hasLocation()) {
       s.append(" (line ").append(line).append(", column ").append(column).append(')');
     }
@@ -130,7 +153,7 @@ public final class Problem {
 
   /** Builds a {@link Problem}; used by the kit's own modules and by tests. */
   public static final class Builder {
-    private final Severity severity;
+    private Severity severity;
     private final String key;
     private String pointer = "";
     private String header;
@@ -146,43 +169,89 @@ public final class Problem {
       this.key = key;
     }
 
+    /**
+     * @param severity the severity instead of the one the builder was started with
+     * @return this builder
+     */
+    public Builder severity(Severity severity) {
+      this.severity = severity;
+      return this;
+    }
+
+    /**
+     * @param pointer JSON Pointer into the body; null or empty for the whole body
+     * @return this builder
+     */
     public Builder pointer(String pointer) {
       this.pointer = pointer;
       return this;
     }
 
+    /**
+     * @param header the HTTP header the problem is about
+     * @return this builder
+     */
     public Builder header(String header) {
       this.header = header;
       return this;
     }
 
+    /**
+     * @param line 1-based line, 0 when unknown
+     * @param column 1-based column, 0 when unknown
+     * @return this builder
+     */
     public Builder location(int line, int column) {
       this.line = Math.max(line, 0);
       this.column = Math.max(column, 0);
       return this;
     }
 
+    /**
+     * @param message what is wrong, for a person
+     * @return this builder
+     */
     public Builder message(String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * @param keyword the JSON Schema keyword that failed
+     * @return this builder
+     */
     public Builder keyword(String keyword) {
       this.keyword = keyword;
       return this;
     }
 
+    /**
+     * @param expected what the contract expects, briefly
+     * @return this builder
+     */
     public Builder expected(String expected) {
       this.expected = expected;
       return this;
     }
 
+    /**
+     * @param found what was found instead
+     * @return this builder
+     */
     public Builder found(String found) {
       this.found = found;
       return this;
     }
 
+    /**
+     * @return the problem
+     * @throws NullPointerException when severity, key or message is missing
+     * @throws IllegalArgumentException when the severity is {@link Severity#IGNORE}
+     */
     public Problem build() {
+      if (severity == Severity.IGNORE) {
+        throw new IllegalArgumentException("IGNORE is a level, not the severity of a problem");
+      }
       return new Problem(this);
     }
   }

@@ -1,18 +1,82 @@
 package io.webconnexkit.validator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
- * The kit's JSON form of problems, one object each:
- * {@code {"severity","pointer","line","column","message","keyword","key"}}. The CLI's
- * {@code --format json} and the Maven plugin's JSON report both write it, so the two never differ.
+ * The kit's JSON results document, the one form the CLI's {@code --format json} and the Maven
+ * plugin's {@code webconnex.json} report both write:
+ * <pre>{@code
+ * {"results":[{"path","record","line","shape","eventType","valid","signature",
+ *              "problems":[{"severity","pointer","line","column","message","keyword","key"}]}]}
+ * }</pre>
+ * {@code record} is null when the file is one record; {@code pointer} is the header name for
+ * header problems; {@code line} and {@code column} are 0 when unknown; {@code keyword} is null when
+ * the problem is not a schema problem; {@code severity} is {@code error}, {@code warning} or
+ * {@code info}. Strings are written as JSON escapes them, so the document stays well-formed
+ * whatever a payload or file name holds.
  */
 public final class ReportJson {
 
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   private ReportJson() {}
 
-  /** Adds one object per problem of the report to {@code into}, in the report's order. */
+  /**
+   * The whole document for these results, in their order.
+   *
+   * @param results one per record
+   * @param indent whether to indent it for people
+   * @return the document as text
+   */
+  public static String document(List<CheckedRecord> results, boolean indent) {
+    ObjectNode root = MAPPER.createObjectNode();
+    ArrayNode array = root.putArray("results");
+    for (CheckedRecord r : results) {
+      result(r, array.addObject());
+    }
+    try {
+      return (indent ? INDENTED : MAPPER).writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      // A tree of the kit's own strings and numbers always serialises.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes one result's fields into {@code into}.
+   *
+   * @param result a record and its report
+   * @param into the object to fill
+   * @return {@code into}
+   */
+  public static ObjectNode result(CheckedRecord result, ObjectNode into) {
+    RecordedDelivery record = result.record();
+    ValidationReport report = result.report();
+    into.put("path", record.path());
+    into.put("record", record.label().orElse(null));
+    into.put("line", record.line());
+    into.put("shape", record.shape().label());
+    into.put("eventType", report.eventType().orElse(null));
+    into.put("valid", report.isValid());
+    into.put("signature", report.signature().label());
+    problems(report, into.putArray("problems"));
+    return into;
+  }
+
+  /**
+   * Adds one object per problem of the report to {@code into}, in the report's order.
+   *
+   * @param report the report
+   * @param into the array to fill
+   * @return {@code into}
+   */
   public static ArrayNode problems(ValidationReport report, ArrayNode into) {
     for (Problem problem : report.problems()) {
       problem(problem, into.addObject());
@@ -21,9 +85,11 @@ public final class ReportJson {
   }
 
   /**
-   * Writes one problem's fields into {@code into}: {@code pointer} is the header name for header
-   * problems; {@code line} and {@code column} are 0 when unknown; {@code keyword} is null when the
-   * problem is not a schema problem.
+   * Writes one problem's fields into {@code into}.
+   *
+   * @param problem the problem
+   * @param into the object to fill
+   * @return {@code into}
    */
   public static ObjectNode problem(Problem problem, ObjectNode into) {
     into.put("severity", problem.severity().label());

@@ -1,8 +1,6 @@
 package io.webconnexkit.validator;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -22,46 +20,44 @@ public final class SigningSecret {
     this.key = key;
   }
 
-  /** The secret as Webconnex shows it; its UTF-8 bytes are the HMAC key. */
+  /**
+   * @param secret the secret as Webconnex shows it; its UTF-8 bytes are the HMAC key
+   * @return the secret
+   * @throws IllegalArgumentException when it is empty
+   */
   public static SigningSecret of(String secret) {
     return new SigningSecret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * @param secret the HMAC key bytes (copied)
+   * @return the secret
+   * @throws IllegalArgumentException when it is empty
+   */
   public static SigningSecret of(byte[] secret) {
     return new SigningSecret(Objects.requireNonNull(secret, "secret").clone());
   }
 
   /**
-   * Reads the secret from an environment variable.
+   * Reads the secret from an environment variable, as {@link SecretSource#environment} does.
    *
-   * @throws IllegalArgumentException naming the variable (never its value) when it is unset or empty
+   * @param variable the variable's name
+   * @return the secret
+   * @throws SecretSourceException naming the variable (never its value) when it is unset or empty
    */
   public static SigningSecret fromEnvironment(String variable) {
-    String value = System.getenv(Objects.requireNonNull(variable, "variable"));
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("environment variable " + variable + " is not set or empty");
-    }
-    return of(value);
+    return SecretSource.environment(variable).resolve();
   }
 
   /**
-   * Reads the secret from a file; one trailing line break is not part of it.
+   * Reads the secret from the first line of a file, as {@link SecretSource#file} does.
    *
-   * @throws IllegalArgumentException naming the file when it cannot be read or is empty
+   * @param file the file
+   * @return the secret
+   * @throws SecretSourceException saying why the file gives no secret, never its content
    */
   public static SigningSecret fromFile(Path file) {
-    try {
-      String value = Files.readString(file, StandardCharsets.UTF_8);
-      if (value.endsWith("\n")) {
-        value = value.substring(0, value.length() - (value.endsWith("\r\n") ? 2 : 1));
-      }
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("secret file " + file + " is empty");
-      }
-      return of(value);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read secret file " + file + ": " + e.getClass().getSimpleName());
-    }
+    return SecretSource.file(file).resolve();
   }
 
   byte[] key() {

@@ -28,10 +28,12 @@ public final class ValidationReport {
     this.signature = Objects.requireNonNull(signature, "signature");
   }
 
+  /** @return whether the report has no error (warnings and notes allowed) */
   public boolean isValid() {
     return problems.stream().noneMatch(p -> p.severity() == Severity.ERROR);
   }
 
+  /** @return the profile the payload was held to */
   public Profile profile() {
     return profile;
   }
@@ -51,19 +53,44 @@ public final class ValidationReport {
     return problems;
   }
 
+  /** @return the problems of severity error, in order */
   public List<Problem> errors() {
     return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
   }
 
+  /** @return the problems of severity warning, in order */
   public List<Problem> warnings() {
     return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
   }
 
+  /** @return the problems of severity info: what is neither wrong nor doubtful, only worth knowing */
+  public List<Problem> notes() {
+    return problems.stream().filter(p -> p.severity() == Severity.INFO).toList();
+  }
+
+  /** @return what was learnt about the delivery's signature */
   public SignatureStatus signature() {
     return signature;
   }
 
-  /** A copy of this report with more problems and the given signature status. */
+  /**
+   * A copy of this report with the given problems instead of its own (moved into an enclosing
+   * file, or at other levels), everything else kept.
+   *
+   * @param replacement the problems
+   * @return the copy
+   */
+  public ValidationReport withProblems(List<Problem> replacement) {
+    return new ValidationReport(profile, eventType, replacement, signature);
+  }
+
+  /**
+   * A copy of this report with more problems, placed before its own, and the given signature status.
+   *
+   * @param more the problems to add
+   * @param status the signature status of the copy
+   * @return the copy
+   */
   public ValidationReport with(List<Problem> more, SignatureStatus status) {
     List<Problem> all = new java.util.ArrayList<>(more);
     all.addAll(problems);
@@ -76,14 +103,14 @@ public final class ValidationReport {
     StringBuilder s = new StringBuilder();
     s.append(isValid() ? "valid" : "invalid")
         .append(' ')
-        .append(eventType == null ? "payload" : eventType + " payload")
+        .append(eventType == null ? "payload" : ReportLine.escape(eventType) + " payload")
         .append(" (").append(profile.folder()).append(" profile");
     if (signature != SignatureStatus.NOT_APPLICABLE) {
       s.append(", signature ").append(signature.label());
     }
     s.append(")");
     long errors = errors().size();
-    long warnings = problems.size() - errors;
+    long warnings = warnings().size();
     if (!problems.isEmpty()) {
       s.append(": ").append(errors).append(errors == 1 ? " error" : " errors");
       s.append(", ").append(warnings).append(warnings == 1 ? " warning" : " warnings");

@@ -48,58 +48,97 @@ public final class WebconnexValidator {
   private final Profile profile;
   private final PayloadParser parser;
   private final SchemaCatalog catalog;
+  private final ProblemLevels levels;
 
   private WebconnexValidator(Builder b) {
     this.profile = b.profile;
     this.parser = new PayloadParser(b.maxBodyBytes, b.maxDepth, b.maxNumberLength, b.maxStringLength);
-    this.catalog = new SchemaCatalog(b.profile, b.eventSchemas);
+    // One compiled catalog per profile in the process; a builder's own event schemas need their own.
+    this.catalog = b.eventSchemas.isEmpty() ? SchemaCatalog.shared(b.profile) : new SchemaCatalog(b.profile, b.eventSchemas);
+    this.levels = b.levels;
   }
 
+  /** @return a builder for a lenient validator with default limits and no levels set */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A lenient validator with default limits. */
+  /** @return a lenient validator with default limits */
   public static WebconnexValidator lenient() {
     return builder().build();
   }
 
-  /** A strict validator with default limits. */
+  /** @return a strict validator with default limits */
   public static WebconnexValidator strict() {
     return builder().profile(Profile.STRICT).build();
   }
 
+  /** @return the profile payloads are held to */
   public Profile profile() {
     return profile;
   }
 
-  /** The body size limit in bytes. */
+  /** @return the levels set for problem keys, applied to every report this validator makes */
+  public ProblemLevels levels() {
+    return levels;
+  }
+
+  /** @return the body size limit in bytes */
   public long maxBodyBytes() {
     return parser.maxBytes();
   }
 
-  /** Validates raw body bytes (UTF-8 JSON), dispatching on the payload's {@code eventType}. */
+  /**
+   * Validates raw body bytes (UTF-8 JSON), dispatching on the payload's {@code eventType}.
+   *
+   * @param body the bytes as received
+   * @return the report
+   */
   public ValidationReport validate(byte[] body) {
-    return validateBytes(Objects.requireNonNull(body, "body"), null);
+    return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"), null));
   }
 
-  /** Validates raw body bytes as the given event type, whatever the payload says. */
+  /**
+   * Validates raw body bytes as the given event type, whatever the payload says.
+   *
+   * @param body the bytes as received
+   * @param eventType the event type to check it as
+   * @return the report
+   */
   public ValidationReport validate(byte[] body, EventType eventType) {
-    return validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType").wireName());
+    return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"),
+        Objects.requireNonNull(eventType, "eventType").wireName()));
   }
 
   /**
    * Validates raw body bytes as the given event type name, documented or not (an extra schema
    * registered with {@link Builder#eventSchema}, or the envelope for an unknown one).
+   *
+   * @param body the bytes as received
+   * @param eventType the event type name to check it as
+   * @return the report
    */
   public ValidationReport validate(byte[] body, String eventType) {
-    return validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType"));
+    return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType")));
   }
 
+  /**
+   * Validates JSON text (as its UTF-8 bytes).
+   *
+   * @param json the payload as text
+   * @return the report
+   */
   public ValidationReport validate(String json) {
     return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Validates JSON text (as its UTF-8 bytes) as the given event type.
+   *
+   * @param json the payload as text
+   * @param eventType the event type to check it as
+   * @return the report
+   */
   public ValidationReport validate(String json, EventType eventType) {
     return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8), eventType);
   }
@@ -107,6 +146,9 @@ public final class WebconnexValidator {
   /**
    * Reads at most the body size limit (plus one byte, to tell that it is over) from the stream and
    * validates it. The stream is not closed.
+   *
+   * @param body the body's bytes
+   * @return the report
    */
   public ValidationReport validate(InputStream body) {
     Objects.requireNonNull(body, "body");
@@ -115,33 +157,45 @@ public final class WebconnexValidator {
     try {
       bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
     } catch (IOException e) {
-      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.unreadable")
-          .message("body cannot be read: " + e.getMessage()).build()), SignatureStatus.NOT_APPLICABLE);
+      return levels.applyTo(new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.unreadable")
+          .message("body cannot be read: " + e.getMessage()).build()), SignatureStatus.NOT_APPLICABLE));
     }
     if (bytes.length > limit) {
-      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.tooLarge")
+      return levels.applyTo(new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.tooLarge")
           .message("body is over the limit of " + limit + " bytes")
           .expected("at most " + limit + " bytes").found("more than " + limit + " bytes").build()),
-          SignatureStatus.NOT_APPLICABLE);
+          SignatureStatus.NOT_APPLICABLE));
     }
-    return validateBytes(bytes, null);
+    return levels.applyTo(validateBytes(bytes, null));
   }
 
-  /** Validates a parsed payload; problems then carry pointers but no line and column. */
+  /**
+   * Validates a parsed payload; problems then carry pointers but no line and column.
+   *
+   * @param payload the payload tree
+   * @return the report
+   */
   public ValidationReport validate(JsonNode payload) {
     Objects.requireNonNull(payload, "payload");
     if (!payload.isObject()) {
-      return new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.notObject")
+      return levels.applyTo(new ValidationReport(profile, null, List.of(Problem.builder(Severity.ERROR, "payload.notObject")
           .message("expected a JSON object at the top level but found "
               + io.webconnexkit.validator.internal.JsonValues.describe(payload)).build()),
-          SignatureStatus.NOT_APPLICABLE);
+          SignatureStatus.NOT_APPLICABLE));
     }
-    return validateTree(payload, null, null);
+    return levels.applyTo(validateTree(payload, null, null));
   }
 
+  /**
+   * Validates a parsed payload as the given event type.
+   *
+   * @param payload the payload tree
+   * @param eventType the event type to check it as
+   * @return the report
+   */
   public ValidationReport validate(JsonNode payload, EventType eventType) {
     Objects.requireNonNull(payload, "payload");
-    return validateTree(payload, Objects.requireNonNull(eventType, "eventType").wireName(), null);
+    return levels.applyTo(validateTree(payload, Objects.requireNonNull(eventType, "eventType").wireName(), null));
   }
 
   private ValidationReport validateBytes(byte[] body, String explicitEventType) {
@@ -169,7 +223,7 @@ public final class WebconnexValidator {
     if (eventType != null && !catalog.has(eventType)) {
       String suggestion = EventNames.resembling(eventType, catalog.documentedEventTypes())
           .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
-      Problem.Builder unknown = Problem.builder(profile == Profile.STRICT ? Severity.ERROR : Severity.WARNING, "event.unknown")
+      Problem.Builder unknown = Problem.builder(ProblemKey.defaultLevel("event.unknown", profile), "event.unknown")
           .pointer("/eventType")
           .message("unknown event type " + io.webconnexkit.validator.internal.JsonValues.quote(eventType) + suggestion
               + ", so only the common envelope was checked")
@@ -214,16 +268,52 @@ public final class WebconnexValidator {
     private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
     private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
     private final Map<String, String> eventSchemas = new LinkedHashMap<>();
+    private ProblemLevels levels = ProblemLevels.none();
 
     private Builder() {}
 
-    /** Lenient (the default) or strict. */
+    /**
+     * Lenient (the default) or strict: the profile also sets every problem key's default level.
+     *
+     * @param profile the profile
+     * @return this builder
+     */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;
     }
 
-    /** Bodies over this many bytes are reported as too large without being parsed. Default 1 MiB. */
+    /**
+     * Sets the level of a problem key, or of every key under a dotted prefix, instead of the
+     * profile's default; the most specific key set wins ({@code docs/problem-keys.md} lists them).
+     *
+     * @param keyOrPrefix such as {@code delivery.userAgent} or {@code delivery}
+     * @param level error, warning, info, or {@link Severity#IGNORE} to leave such problems out
+     * @return this builder
+     * @throws IllegalArgumentException when the key is not one the kit reports
+     */
+    public Builder level(String keyOrPrefix, Severity level) {
+      this.levels = levels.with(keyOrPrefix, level);
+      return this;
+    }
+
+    /**
+     * Adds these levels to those already set (later ones win for the same key).
+     *
+     * @param levels levels, as {@link ProblemLevels#parse} reads them from text
+     * @return this builder
+     */
+    public Builder levels(ProblemLevels levels) {
+      this.levels = this.levels.withAll(Objects.requireNonNull(levels, "levels"));
+      return this;
+    }
+
+    /**
+     * Bodies over this many bytes are reported as too large without being parsed. Default 1 MiB.
+     *
+     * @param bytes the limit
+     * @return this builder
+     */
     public Builder maxBodyBytes(long bytes) {
       if (bytes < 1) {
         throw new IllegalArgumentException("maxBodyBytes must be positive");
@@ -232,7 +322,12 @@ public final class WebconnexValidator {
       return this;
     }
 
-    /** Deepest nesting of objects and arrays accepted. Default 64. */
+    /**
+     * Deepest nesting of objects and arrays accepted. Default 64.
+     *
+     * @param depth the limit
+     * @return this builder
+     */
     public Builder maxDepth(int depth) {
       if (depth < 2) {
         throw new IllegalArgumentException("maxDepth must be at least 2");
@@ -241,7 +336,12 @@ public final class WebconnexValidator {
       return this;
     }
 
-    /** Longest number, in characters, accepted. Default 100. */
+    /**
+     * Longest number, in characters, accepted. Default 100.
+     *
+     * @param length the limit
+     * @return this builder
+     */
     public Builder maxNumberLength(int length) {
       if (length < 1) {
         throw new IllegalArgumentException("maxNumberLength must be positive");
@@ -250,7 +350,12 @@ public final class WebconnexValidator {
       return this;
     }
 
-    /** Longest string, in characters, accepted. Default 100,000. */
+    /**
+     * Longest string, in characters, accepted. Default 100,000.
+     *
+     * @param length the limit
+     * @return this builder
+     */
     public Builder maxStringLength(int length) {
       if (length < 1) {
         throw new IllegalArgumentException("maxStringLength must be positive");
@@ -264,12 +369,20 @@ public final class WebconnexValidator {
      * the kit's own, for either profile: for events Webconnex does not document, or a stricter
      * local contract. The schema may {@code $ref} the kit's definitions by their {@code $id}. It is
      * compiled by {@link #build()}.
+     *
+     * @param eventType the event type name
+     * @param schemaJson the schema as JSON text
+     * @return this builder
      */
     public Builder eventSchema(String eventType, String schemaJson) {
       eventSchemas.put(Objects.requireNonNull(eventType, "eventType"), Objects.requireNonNull(schemaJson, "schemaJson"));
       return this;
     }
 
+    /**
+     * @return the validator
+     * @throws IllegalArgumentException when an event schema is not a usable JSON Schema
+     */
     public WebconnexValidator build() {
       return new WebconnexValidator(this);
     }

@@ -35,6 +35,15 @@ public final class SchemaCatalog {
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, Schema> extra;
 
+  private static final Map<Profile, SchemaCatalog> SHARED = new java.util.EnumMap<>(Profile.class);
+
+  /** The catalog of the kit's own schemas for a profile, one per process, shared by every validator. */
+  public static SchemaCatalog shared(Profile profile) {
+    synchronized (SHARED) {
+      return SHARED.computeIfAbsent(profile, p -> new SchemaCatalog(p, Map.of()));
+    }
+  }
+
   public SchemaCatalog(Profile profile, Map<String, String> extraSchemas) {
     this.profile = profile;
     JsonNode index = readIndex();
