@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * One body to read: a file, or standard input ({@code -}). Directories are expanded into their
- * {@code *.json} files, recursively and in a fixed order, so two runs print the same report.
+ * {@code *.json}, {@code *.jsonl} and {@code *.ndjson} files, recursively and in a fixed order, so
+ * two runs print the same report.
  *
  * @param name how reports name it: the path as given (joined with the path inside a directory), or
  *     {@code <stdin>}
@@ -65,7 +66,7 @@ record Input(String name, Path file) {
       if (Files.isDirectory(path)) {
         List<Path> found = jsonFilesUnder(path);
         if (found.isEmpty()) {
-          throw new CommandFailure("no *.json files in directory " + path);
+          throw new CommandFailure("no *.json, *.jsonl or *.ndjson files in directory " + path);
         }
         for (Path relative : found) {
           inputs.add(new Input(path.resolve(relative).toString(), path.resolve(relative)));
@@ -106,7 +107,8 @@ record Input(String name, Path file) {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
-          if (regular && file.getFileName().toString().endsWith(".json")) {
+          String name = file.getFileName().toString();
+          if (regular && (name.endsWith(".json") || io.webconnexkit.validator.RecordedDeliveryReader.isJsonLines(name))) {
             found.add(dir.relativize(file));
           }
           return FileVisitResult.CONTINUE;

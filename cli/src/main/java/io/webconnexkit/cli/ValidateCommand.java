@@ -1,10 +1,16 @@
 package io.webconnexkit.cli;
 
+import io.webconnexkit.validator.CheckedRecord;
+import io.webconnexkit.validator.DeliveryVerifier;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
-import io.webconnexkit.validator.ValidationReport;
+import io.webconnexkit.validator.RecordedDeliveryReader;
+import io.webconnexkit.validator.SecretSource;
+import io.webconnexkit.validator.SecretSourceException;
+import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.WebconnexValidator;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,30 +21,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code webconnex validate}: files in, one report per file and a summary out. */
+/** {@code webconnex validate}: recorded files in, one report per record and a summary out. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
     usageHelpAutoWidth = true,
-    header = "Validate payload files against the kit's schemas.",
+    header = "Validate payloads and recorded deliveries against the kit's schemas.",
     description = {
       "%nValidates Webconnex webhook payloads, choosing the schema by each payload's eventType. "
+          + "Reads bare payloads, webhook logs API records, pages and resend responses, WireMock request "
+          + "journals and recorded requests, and JSON Lines (*.jsonl, *.ndjson) of any of these. "
           + "Prints one compiler-style line per problem (path:line:column: error: /pointer: message), "
           + "then a summary line.",
       "%nWarnings (an unknown event type in the lenient profile, a timestamp in an older form) "
-          + "do not make a payload invalid."
+          + "do not make a payload invalid; info lines (a signature a logs record cannot prove) never do. "
+          + "--level changes the level of a problem key (docs/problem-keys.md lists them)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:Every payload is valid (warnings allowed).",
-      "1:At least one payload is invalid.",
-      "2:Usage or I/O error: a bad option, a missing file, an unreadable directory."
+      "0:Every record is valid (warnings allowed).",
+      "1:At least one record is invalid.",
+      "2:Usage or I/O error: a bad option or level, a missing file, an unreadable directory, an unset secret."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  webconnex validate examples/payloads",
       "  webconnex validate --strict registration.json publish.json",
+      "  webconnex validate --secret-env WEBCONNEX_SECRET wiremock-journal.json",
+      "  webconnex validate --level delivery.userAgent=ignore deliveries.jsonl",
       "  webconnex validate --format json - < body.json"
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -60,40 +71,88 @@ final class ValidateCommand implements Callable<Integer> {
       defaultValue = "text",
       converter = ReportFormat.Converter.class,
       description = "text (the default): compiler-style lines and a summary, for people and CI logs; "
-          + "json: one JSON document with a result per file, for programs.")
+          + "json: one JSON document with a result per record, for programs.")
   ReportFormat format;
+
+  @Option(
+      names = "--level",
+      paramLabel = "KEY=LEVEL",
+      description = "Set the level of a problem key, or of every key under a prefix, to error, warning, info "
+          + "or ignore (repeatable; the most specific key wins), e.g. delivery.userAgent=ignore.")
+  List<String> levels = new ArrayList<>();
+
+  @Option(
+      names = "--secret-env",
+      paramLabel = "VAR",
+      description = "Name of an environment variable holding the webhook's signing secret, to check the "
+          + "signatures of records that carry the raw body and headers (WireMock journals). Repeatable, for a "
+          + "rotation: a signature made with any of the secrets verifies.")
+  List<String> secretVariables = new ArrayList<>();
+
+  @Option(
+      names = "--secret-file",
+      paramLabel = "FILE",
+      description = "File whose first line is a signing secret, as --secret-env. Repeatable.")
+  List<Path> secretFiles = new ArrayList<>();
 
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "Payload files; directories, whose files named *.json are validated recursively "
-          + "in sorted order; or - for standard input.")
+      description = "Files; directories, whose *.json, *.jsonl and *.ndjson files are read recursively in "
+          + "sorted order; or - for standard input.")
   List<String> paths;
 
   @Override
   public Integer call() {
-    List<Input> inputs = Input.expand(paths);
-    WebconnexValidator validator = WebconnexValidator.builder()
-        .profile(strict ? Profile.STRICT : Profile.LENIENT)
+    DeliveryVerifier verifier = DeliveryVerifier.builder()
+        .validator(WebconnexValidator.builder().profile(strict ? Profile.STRICT : Profile.LENIENT).levels(levels()).build())
+        .signingSecrets(secrets())
         .build();
-    List<ReportFormat.Result> results = new ArrayList<>(inputs.size());
+    List<Input> inputs = Input.expand(paths);
+    RecordedDeliveryReader reader = RecordedDeliveryReader.standard();
+    List<CheckedRecord> results = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
     for (Input input : inputs) {
-      ReportFormat.Result result = new ReportFormat.Result(input.name(), validate(validator, input));
-      results.add(result);
-      format.printAsItGoes(result, out);
+      java.util.function.Consumer<io.webconnexkit.validator.RecordedDelivery> check = record -> {
+        CheckedRecord result = new CheckedRecord(record, verifier.verify(record));
+        results.add(result);
+        format.printAsItGoes(result, out);
+      };
+      if (input.isStdin()) {
+        reader.read(parent.stdin(), input.name(), false, check);
+      } else {
+        reader.read(input.file(), input.name(), check);
+      }
     }
-    format.printAtEnd(results, out);
+    format.printAtEnd(results, inputs.size(), out);
     out.flush();
-    return results.stream().allMatch(r -> r.report().isValid()) ? WebconnexCommand.OK : WebconnexCommand.INVALID;
+    return results.stream().allMatch(CheckedRecord::isValid) ? WebconnexCommand.OK : WebconnexCommand.INVALID;
   }
 
-  private ValidationReport validate(WebconnexValidator validator, Input input) {
-    byte[] body = input.read(parent.stdin(), validator.maxBodyBytes());
-    if (body.length > validator.maxBodyBytes()) {
-      // Only a prefix was read; the stream form reports "over the limit" without a wrong size.
-      return validator.validate(new ByteArrayInputStream(body));
+  private ProblemLevels levels() {
+    ProblemLevels all = ProblemLevels.none();
+    for (String entry : levels) {
+      try {
+        all = all.withEntry(entry);
+      } catch (IllegalArgumentException e) {
+        throw new CommandFailure("--level: " + e.getMessage());
+      }
     }
-    return validator.validate(body);
+    return all;
+  }
+
+  private List<SigningSecret> secrets() {
+    List<SigningSecret> secrets = new ArrayList<>();
+    try {
+      for (String variable : secretVariables) {
+        secrets.add(SecretSource.environment(variable).resolve(parent.environment()));
+      }
+      for (Path file : secretFiles) {
+        secrets.add(SecretSource.file(file).resolve());
+      }
+    } catch (SecretSourceException e) {
+      throw new CommandFailure(e.getMessage());
+    }
+    return secrets;
   }
 }

@@ -14,7 +14,7 @@ class HelpAndVersionTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("Usage: webconnex")
-        .contains("validate  Validate payload files against the kit's schemas.")
+        .contains("validate  Validate payloads and recorded deliveries against the kit's schemas.")
         .contains("sign      Print the X-Webconnex-Signature of a body.")
         .contains("verify    Check an X-Webconnex-Signature against a body.")
         .contains("Exit status:");
@@ -26,7 +26,8 @@ class HelpAndVersionTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("Usage: webconnex validate [-hV] [--strict] [--format=FORMAT] PATH...")
+        .contains("Usage: webconnex validate [-hV] [--strict] [--format=FORMAT]")
+        .contains("[--level=KEY=LEVEL]...").contains("[--secret-env=VAR]...").contains("[--secret-file=FILE]...")
         .contains("--strict")
         .contains("--format=FORMAT")
         .contains("standard input")

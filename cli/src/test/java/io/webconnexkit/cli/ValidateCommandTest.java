@@ -117,7 +117,11 @@ class ValidateCommandTest {
     assertThat(results).hasSize(3);
 
     JsonNode first = results.get(0);
-    assertThat(fieldNames(first)).containsExactly("path", "eventType", "valid", "problems");
+    assertThat(fieldNames(first)).containsExactly("path", "record", "line", "shape", "eventType", "valid", "signature",
+        "problems");
+    assertThat(first.get("record").isNull()).as("a file of one record").isTrue();
+    assertThat(first.get("shape").asText()).isEqualTo("payload");
+    assertThat(first.get("signature").asText()).isEqualTo("not-applicable");
     assertThat(first.get("path").asText()).isEqualTo(invalid.toString());
     assertThat(first.get("eventType").asText()).isEqualTo("registration");
     assertThat(first.get("valid").isBoolean()).isTrue();
@@ -177,7 +181,7 @@ class ValidateCommandTest {
     CliRun run = run("validate", dir.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("webconnex validate: no *.json files in directory " + dir + "\n");
+    assertThat(run.err()).isEqualTo("webconnex validate: no *.json, *.jsonl or *.ndjson files in directory " + dir + "\n");
   }
 
   @Test
