@@ -346,7 +346,7 @@ public final class RecordedDeliveryReader {
   /** {@code {"request": {...}}}: WireMock's serve event, or the data of one webhook log record. */
   private RecordedDelivery recordedRequest(Document doc, String pointer, String label) {
     JsonNode request = doc.root.at(pointer + "/request");
-    boolean logsShape = request.has("header") || request.path("body").isContainerNode();
+    boolean logsShape = request.has(WebhookLogRecord.HEADER) || request.path(WebhookLogRecord.BODY).isContainerNode();
     return logsShape ? logRecord(doc, pointer, label) : wireMockRequest(doc, pointer + "/request", pointer, label);
   }
 
@@ -354,7 +354,7 @@ public final class RecordedDeliveryReader {
     JsonNode data = doc.root.get("data");
     boolean anyRequest = false;
     for (JsonNode entry : data) {
-      anyRequest |= entry.path("request").isObject();
+      anyRequest |= WebhookLogRecord.hasRequest(entry);
     }
     if (!anyRequest) {
       sink.accept(problemRecord(doc, RecordShape.WEBHOOK_LOG, "/data", null, Severity.ERROR, "fixture.logListing",
@@ -365,7 +365,7 @@ public final class RecordedDeliveryReader {
     }
     for (int i = 0; i < data.size(); i++) {
       String pointer = "/data/" + i;
-      if (data.get(i).path("request").isObject()) {
+      if (WebhookLogRecord.hasRequest(data.get(i))) {
         sink.accept(logRecord(doc, pointer, "data[" + i + "]"));
       } else {
         sink.accept(problemRecord(doc, RecordShape.WEBHOOK_LOG, pointer, "data[" + i + "]", Severity.ERROR,
@@ -379,10 +379,11 @@ public final class RecordedDeliveryReader {
 
   /** A webhook log record at {@code pointer}: {@code {"id",...,"request":{"header":{...},"body":{...}}}}. */
   private RecordedDelivery logRecord(Document doc, String pointer, String label) {
-    String requestPointer = pointer + "/request";
-    String headersPointer = requestPointer + (doc.root.at(requestPointer).has("header") ? "/header" : "/headers");
-    Map<String, List<String>> headers = headers(doc.root.at(headersPointer));
-    JsonNode body = doc.root.at(requestPointer + "/body");
+    String requestPointer = pointer + "/" + WebhookLogRecord.REQUEST;
+    String headersPointer = requestPointer + (doc.root.at(requestPointer).has(WebhookLogRecord.HEADER)
+        ? "/" + WebhookLogRecord.HEADER : "/headers");
+    Map<String, List<String>> headers = WebhookLogRecord.headersOf(doc.root.at(headersPointer));
+    JsonNode body = doc.root.at(requestPointer + "/" + WebhookLogRecord.BODY);
     int[] start = doc.recordStart(pointer);
     if (body.isTextual()) {
       // A body kept as text is the bytes that were sent: its signature can be checked.
@@ -413,7 +414,7 @@ public final class RecordedDeliveryReader {
   private RecordedDelivery wireMockRequest(Document doc, String requestPointer, String recordPointer, String label) {
     JsonNode request = doc.root.at(requestPointer);
     String headersPointer = requestPointer + "/headers";
-    Map<String, List<String>> headers = headers(request.path("headers"));
+    Map<String, List<String>> headers = WebhookLogRecord.headersOf(request.path("headers"));
     byte[] body = null;
     String bodyPointer = requestPointer + "/body";
     if (request.path("bodyAsBase64").isTextual()) {
@@ -450,24 +451,6 @@ public final class RecordedDeliveryReader {
       return moved(p, bodyAt, suffix);
     };
     return new RecordedDelivery(doc.source.path, label, start[0], start[1], shape, body, headers, true, List.of(), placer);
-  }
-
-  private static Map<String, List<String>> headers(JsonNode node) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    if (!node.isObject()) {
-      return headers;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      List<String> values = new ArrayList<>();
-      if (e.getValue().isArray()) {
-        e.getValue().forEach(v -> values.add(v.asText()));
-      } else if (!e.getValue().isNull()) {
-        values.add(e.getValue().asText());
-      }
-      headers.put(e.getKey(), values);
-    }
-    return headers;
   }
 
   /** The problem at a place in the file (its message extended, if asked). */

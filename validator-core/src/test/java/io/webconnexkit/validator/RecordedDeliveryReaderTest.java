@@ -270,6 +270,30 @@ class RecordedDeliveryReaderTest {
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
   }
 
+  @Test
+  void readsEveryRecordTheLogsShapeWritesWithItsHeadersAndBody() throws IOException {
+    byte[] body = Resources.sample("publish");
+    WebhookLogRecord log = new WebhookLogRecord(7, "WH-7", 3, 432L, "publish", null, true, 1,
+        java.time.Instant.parse("2026-11-24T17:26:30Z"), "POST", "http://127.0.0.1:9/hooks",
+        java.util.Map.of("X-Webconnex-Event", List.of("publish"), "Content-Type", List.of("application/json")), body,
+        200, java.util.Map.of(), "ok");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var one = mapper.createObjectNode().put("responseCode", 200);
+    one.set("data", log.toJson());
+    var page = mapper.createObjectNode().put("responseCode", 200);
+    page.putArray("data").add(log.toJson()).add(log.toJson());
+
+    RecordedDelivery record = READER.readAll(mapper.writeValueAsBytes(one), "one.json").get(0);
+    List<RecordedDelivery> fromPage = READER.readAll(mapper.writeValueAsBytes(page), "page.json");
+
+    assertThat(record.shape()).isEqualTo(RecordShape.WEBHOOK_LOG);
+    assertThat(record.headers().orElseThrow()).containsEntry("X-Webconnex-Event", List.of("publish"));
+    assertThat(mapper.readTree(record.body())).isEqualTo(mapper.readTree(body));
+    assertThat(fromPage).extracting(RecordedDelivery::shape).containsOnly(RecordShape.WEBHOOK_LOG).hasSize(2);
+    assertThat(log.toSummaryJson().has(WebhookLogRecord.REQUEST)).isFalse();
+    assertThat(log.toString()).doesNotContain("http://");
+  }
+
   private static String compact(String file) throws IOException {
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(corpus().resolve(file).toFile()).toString();
   }
