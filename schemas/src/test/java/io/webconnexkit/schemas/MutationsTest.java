@@ -87,7 +87,7 @@ class MutationsTest {
     JsonNode payload = mutation.apply(SamplesTest.sample(mutation.event() + ".json"));
     String file = SchemaValidation.fileFor(mutation.event());
 
-    for (String profile : SchemaGenerator.PROFILES) {
+    for (String profile : PublishedSchemas.PROFILES) {
       List<com.networknt.schema.Error> errors = SchemaValidation.validate(profile, file, payload);
       assertThat(SchemaValidation.pointers(errors))
           .as("%s under %s:%s", mutation, profile, SchemaValidation.describe(errors))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +13,14 @@ import java.util.TreeMap;
 final class PublishedSchemas {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The $id prefix of every published schema. */
+  static final String ID_BASE = "https://webconnexkit.io/schemas/v1/";
+
+  /** The classpath folder of the published schemas. */
+  static final String RESOURCE_ROOT = "webconnex/schemas/v1/";
+
+  static final List<String> PROFILES = List.of("lenient", "strict");
 
   private PublishedSchemas() {}
 
@@ -27,7 +36,7 @@ final class PublishedSchemas {
   }
 
   static JsonNode index() {
-    return resource(SchemaGenerator.RESOURCE_ROOT + "index.json");
+    return resource(RESOURCE_ROOT + "index.json");
   }
 
   /** Every schema file of one profile, keyed by file name. */
@@ -41,6 +50,6 @@ final class PublishedSchemas {
   }
 
   private static JsonNode load(String profile, String file) {
-    return resource(SchemaGenerator.RESOURCE_ROOT + profile + "/" + file);
+    return resource(RESOURCE_ROOT + profile + "/" + file);
   }
 }

@@ -39,7 +39,7 @@ final class SchemaValidation {
                           .locale(Locale.ENGLISH)
                           .build())
                   .schemaIdResolvers(
-                      r -> r.mapPrefix(SchemaGenerator.ID_BASE, "classpath:" + SchemaGenerator.RESOURCE_ROOT)));
+                      r -> r.mapPrefix(PublishedSchemas.ID_BASE, "classpath:" + PublishedSchemas.RESOURCE_ROOT)));
 
   private static final JsonNode EVENTS = PublishedSchemas.index().path("events");
 
@@ -47,7 +47,7 @@ final class SchemaValidation {
 
   /** A published schema by file name, e.g. {@code schema("strict", "coupon.json")}. */
   static Schema schema(String profile, String file) {
-    Schema schema = REGISTRY.getSchema(SchemaLocation.of(SchemaGenerator.ID_BASE + profile + "/" + file));
+    Schema schema = REGISTRY.getSchema(SchemaLocation.of(PublishedSchemas.ID_BASE + profile + "/" + file));
     schema.initializeValidators(); // fails here, not later, if a $ref cannot be resolved
     return schema;
   }

@@ -1,4 +1,4 @@
-package io.webconnexkit.schemas;
+package io.webconnexkit.schemas.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,13 +15,13 @@ final class SchemaReference {
   static String render(Map<String, Map<String, ObjectNode>> byProfile) {
     Map<String, ObjectNode> strict = byProfile.get("strict");
     Map<String, ObjectNode> lenient = byProfile.get("lenient");
-    ObjectNode strictDefs = (ObjectNode) strict.get("defs.json").get("$defs");
-    ObjectNode lenientDefs = (ObjectNode) lenient.get("defs.json").get("$defs");
+    ObjectNode strictDefs = (ObjectNode) strict.get(SchemaGenerator.DEFINITIONS).get("$defs");
+    ObjectNode lenientDefs = (ObjectNode) lenient.get(SchemaGenerator.DEFINITIONS).get("$defs");
 
     StringBuilder md = new StringBuilder();
     md.append("# Schema reference\n\n")
-        .append("<!-- Generated from schemas/src/contract by SchemaGenerator. Do not edit: run\n")
-        .append("     ./mvnw -pl schemas test -Dwebconnex.schemas.write=true -->\n\n")
+        .append("<!-- Generated from schemas/src/contract by schemas-generator. Do not edit: run\n")
+        .append("     ").append(SchemaGenerator.REGENERATE_COMMAND).append(" -->\n\n")
         .append("One section per event schema, then the shared definitions. *Strict* and *lenient* say\n")
         .append("whether each profile requires the field; see [profiles](profiles.md) for the rule.\n")
         .append("Schemas are published under `")
@@ -32,7 +32,7 @@ final class SchemaReference {
         .append("` of `webconnex-schemas`.\n\n");
 
     List<String> files = new ArrayList<>(strict.keySet());
-    files.remove("defs.json");
+    files.remove(SchemaGenerator.DEFINITIONS);
     for (String file : files) {
       ObjectNode schema = strict.get(file);
       ObjectNode lenientSchema = lenient.get(file);
