@@ -89,4 +89,38 @@ class ReadmeExamplesTest {
     }
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  /** Compiled, not run: the environment variable is the reader's. */
+  static DeliveryVerifier moduleReadmeSecrets(java.nio.file.Path oldSecretFile) {
+    DeliveryVerifier rotating = DeliveryVerifier.builder()
+        .secretSources(List.of(SecretSource.environment("WEBCONNEX_SECRET"), SecretSource.file(oldSecretFile)))
+        .build();
+    return rotating;
+  }
+
+  @Test
+  void moduleReadmeRecordedDeliveries() {
+    java.nio.file.Path archive = RecordedDeliveryReaderTest.corpus().resolve("jsonl/archive.jsonl");
+    String secret = RecordedDeliveryReaderTest.SECRET;
+    String printed = capture(() -> {
+      DeliveryVerifier verifier = DeliveryVerifier.builder().signingSecret(SigningSecret.of(secret)).build();
+      RecordedDeliveryReader.standard().read(archive, "deliveries.jsonl", record -> {
+        ValidationReport report = verifier.verify(record);
+        report.problems().forEach(p -> System.out.println(ReportLine.of(record.path(), p)));
+      });
+      // deliveries.jsonl:2:1626: error: /data/total: expected number but found string "100"
+    });
+    assertThat(printed.trim()).isEqualTo("deliveries.jsonl:2:1626: error: /data/total: expected number but found string \"100\"");
+  }
+
+  @Test
+  void moduleReadmeLevels() {
+    WebconnexValidator behindAProxy = WebconnexValidator.builder()
+        .profile(Profile.STRICT)
+        .level("delivery.userAgent", Severity.IGNORE)
+        .levels(ProblemLevels.parse("event.unknown=warning"))
+        .build();
+    assertThat(behindAProxy.levels().levelOf("delivery.userAgent")).contains(Severity.IGNORE);
+    assertThat(behindAProxy.levels().levelOf("event.unknown")).contains(Severity.WARNING);
+  }
 }
