@@ -76,12 +76,22 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
         .validator(RunState.validator(context, profile, levels))
         .signingSecrets(secrets)
         .build();
-    ObjectMapper mapper = RunState.mapper(context);
-    FixtureFailures failures = RunState.fixtureFailures(context);
-    boolean invalid = fixtures.invalid();
+    Run run = new Run(verifier, type, RunState.mapper(context), RunState.fixtureFailures(context), fixtures.invalid(),
+        signer);
 
     // One file's records at a time: a folder of archives is never held in memory all at once.
-    return files.stream().flatMap(file -> read(file).stream().map(record -> {
+    return files.stream().flatMap(file -> read(file).stream().map(record -> run.arguments(file, record)));
+  }
+
+  /** What one parameterized test's records are judged and converted with. */
+  private record Run(DeliveryVerifier verifier, Type type, ObjectMapper mapper, FixtureFailures failures,
+      boolean invalid, SigningSecret signer) {
+
+    /**
+     * The arguments of one record's invocation, named by the file and the record's place in it;
+     * when the record must not reach the test body, why is recorded against the argument.
+     */
+    Arguments arguments(FixtureScanner.Fixture file, RecordedDelivery record) {
       ValidationReport report = verifier.verify(record);
       String name = ReportLine.escape(file.name() + record.label().map(label -> " [" + label + "]").orElse(""));
       Throwable failure = null;
@@ -97,6 +107,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
           failure = e;
         }
         try {
+          // A record with headers is handed over as recorded; a bare payload is signed as @WebconnexPayload signs.
           argument = Conversions.convert(payload, type, mapper, () -> record.delivery()
               .orElseGet(() -> WebconnexDelivery.signed(payload.eventTypeName(), payload.body(), signer)));
         } catch (ParameterResolutionException e) {
@@ -108,7 +119,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
         failures.record(argument, failure);
       }
       return Arguments.of(Named.of(name, argument));
-    }));
+    }
   }
 
   /** Every record of one file, read by the kit's one reader; a file that cannot be read is one record saying so. */
