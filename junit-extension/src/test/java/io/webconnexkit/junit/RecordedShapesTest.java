@@ -15,7 +15,6 @@ import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexDelivery;
-import io.webconnexkit.validator.WebconnexSignature;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -86,8 +85,7 @@ class RecordedShapesTest {
     // The recorded delivery ids are one digit repeated: a fresh one would be random.
     assertThat(delivery.header(WebconnexDelivery.DELIVERY_HEADER).orElseThrow()).matches("(\\d)\\1{31}");
     assertThat(delivery.header("Content-Length")).contains(String.valueOf(delivery.bodyLength()));
-    assertThat(delivery.header(WebconnexDelivery.SIGNATURE_HEADER))
-        .contains(WebconnexSignature.sign(SigningTest.FROM_PROPERTY, delivery.body()));
+    WebconnexAssertions.assertSignedBy(delivery, SigningSecret.of(System.getProperty("webconnex.test.secretProperty")));
   }
 
   @ParameterizedTest
