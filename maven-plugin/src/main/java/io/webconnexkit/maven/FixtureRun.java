@@ -1,7 +1,6 @@
 package io.webconnexkit.maven;
 
 import io.webconnexkit.validator.CheckedRecord;
-import io.webconnexkit.validator.Severity;
 import io.webconnexkit.validator.SignatureStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +34,6 @@ public record FixtureRun(List<CheckedRecord> results, int files, List<Path> miss
   /** @return how many fixtures have at least one warning */
   public long withWarnings() {
     return results.stream().filter(r -> !r.report().warnings().isEmpty()).count();
-  }
-
-  /** @return how many problems of every fixture are at the given severity */
-  public long problems(Severity severity) {
-    return results.stream().flatMap(r -> r.report().problems().stream()).filter(p -> p.severity() == severity).count();
   }
 
   /** @return how many signatures were compared against a secret, whatever the outcome */

@@ -1,6 +1,7 @@
 package io.webconnexkit.maven;
 
 import io.webconnexkit.validator.RecordedDeliveryReader;
+import io.webconnexkit.validator.ReportLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +165,7 @@ final class ReportsFolder {
   }
 
   private static String reason(Exception e) {
-    return e instanceof IOException io ? RecordedDeliveryReader.describe(io) : e.getClass().getSimpleName();
+    return ReportLine.escape(e instanceof IOException io ? RecordedDeliveryReader.describe(io) : e.getClass().getSimpleName());
   }
 
   /** How messages name a path. */

@@ -267,14 +267,14 @@ public class ValidateMojo extends AbstractMojo {
       folder.claim(names);
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write " + shown(engine, folder.path(ReportsFolder.MARKER)) + ": "
-          + RecordedDeliveryReader.describe(e), e);
+          + ReportLine.escape(RecordedDeliveryReader.describe(e)), e);
     }
     for (ReportFile format : formats) {
       try {
         folder.write(format.fileName(), format.render(run, context));
       } catch (IOException e) {
         throw new MojoExecutionException("Cannot write " + shown(engine, folder.path(format.fileName())) + ": "
-            + RecordedDeliveryReader.describe(e), e);
+            + ReportLine.escape(RecordedDeliveryReader.describe(e)), e);
       }
     }
   }
