@@ -23,8 +23,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>A builder, not a value.</b> Every method but {@link #parameters()} changes this builder and
- * returns it, so that calls chain; a builder shared between two stubs changes for both. WireMock
- * takes a snapshot when a stub is registered, so changing a builder afterwards changes no stub.
+ * returns it, so that calls chain; a builder shared between two places changes for both. WireMock
+ * copies the parameters when {@code withServeEventListener} is called, so changing a builder
+ * afterwards changes no stub already built with it.
  * {@link #copy()} gives an independent builder to branch from.
  *
  * <p>The event goes to every configured webhook that wants it (see {@link WebhookSettings}), each

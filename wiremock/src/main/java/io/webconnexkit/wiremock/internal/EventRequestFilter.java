@@ -61,8 +61,8 @@ public final class EventRequestFilter implements StubRequestFilterV2 {
       return RequestFilterAction.continueWith(request);
     }
     Refusal r = refusal.get();
-    notifier().error("Webconnex event request refused with " + r.status() + ": " + request.getMethod().getName() + " "
-        + Text.quote(url) + ": " + r.message());
+    notifier().error("Webconnex mock refused " + request.getMethod().getName() + " " + Text.quote(url) + " with "
+        + r.status() + ": " + r.message());
     ObjectNode body = JsonMapper.builder().build().createObjectNode();
     body.put("responseCode", r.status());
     body.putObject("error").put("message", r.message());
