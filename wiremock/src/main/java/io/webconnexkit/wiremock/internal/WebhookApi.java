@@ -44,12 +44,20 @@ public final class WebhookApi {
 
   /** What the API needs from the mock. */
   public interface Backend {
+    /** Whether a webhook with this id is configured. */
     boolean hasWebhook(long webhookId);
 
+    /** The attempts logged under this webhook, oldest first. */
     List<DeliveryLog> logs(long webhookId);
 
+    /** Resends a logged attempt and returns the new one. */
     DeliveryLog resend(long webhookId, long logId);
 
+    /**
+     * "Send a Test" to this webhook.
+     *
+     * @throws IllegalStateException when the webhook is disabled
+     */
     DeliveryLog sendTest(long webhookId, TestKind kind);
   }
 
