@@ -93,6 +93,18 @@ class UnreadableRequestTest {
         .withFormParam("a", equalTo("100%")))).hasSize(1);
   }
 
+  @Test
+  void anIdOverSixtyFourBitsInTheWebhookApiSaysSo() {
+    Http.Response logs = Http.get(wm.url("/v2/public/webhooks/99999999999999999999/logs"), "apiKey", "k");
+    Http.Response page = Http.get(wm.url("/v2/public/webhooks/1/logs?limit=99999999999999999999"), "apiKey", "k");
+
+    assertThat(logs.status()).isEqualTo(404);
+    assertThat(logs.json().at("/error/message").asText())
+        .isEqualTo("webhook id must be a whole number up to 9223372036854775807 but is \"99999999999999999999\"");
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.json().at("/error/message").asText()).startsWith("limit must be");
+  }
+
   /** The body as written, with {@code \xNN} standing for one byte. */
   private static byte[] bytes(String body) {
     if (body == null) {

@@ -318,7 +318,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new BadRequest(404, what + " must be a number but is " + Text.quote(text));
+      throw new BadRequest(404, what + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(text));
     }
   }
 
@@ -330,7 +330,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new BadRequest(400, name + " must be a number but is " + Text.quote(value));
+      throw new BadRequest(400, name + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(value));
     }
   }
 
