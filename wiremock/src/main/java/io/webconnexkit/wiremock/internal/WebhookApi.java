@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.wiremock.DeliveryLog;
 import io.webconnexkit.wiremock.TestKind;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,12 +44,20 @@ public final class WebhookApi {
 
   /** What the API needs from the mock. */
   public interface Backend {
+    /** Whether a webhook with this id is configured. */
     boolean hasWebhook(long webhookId);
 
+    /** The attempts logged under this webhook, oldest first. */
     List<DeliveryLog> logs(long webhookId);
 
+    /** Resends a logged attempt and returns the new one. */
     DeliveryLog resend(long webhookId, long logId);
 
+    /**
+     * "Send a Test" to this webhook.
+     *
+     * @throws IllegalStateException when the webhook is disabled
+     */
     DeliveryLog sendTest(long webhookId, TestKind kind);
   }
 
@@ -78,7 +85,15 @@ public final class WebhookApi {
   public Optional<Response> handle(String method, String url, String apiKey) {
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
-    Map<String, String> query = query(q < 0 ? "" : url.substring(q + 1));
+    if (!handles(path)) {
+      return Optional.empty();
+    }
+    Map<String, String> query;
+    try {
+      query = query(q < 0 ? "" : url.substring(q + 1));
+    } catch (QueryString.Malformed e) {
+      return Optional.of(error(400, e.getMessage()));
+    }
     Matcher m;
     if ((m = TEST.matcher(path)).matches()) {
       return Optional.of(post(method) ? test(m.group(1), m.group(2)) : methodNotAllowed("POST"));
@@ -113,7 +128,7 @@ public final class WebhookApi {
     String status = query.get("status");
     if (status != null) {
       if (!status.equals("success") && !status.equals("error")) {
-        throw new BadRequest(400, "status must be success or error but is \"" + status + "\"");
+        throw new BadRequest(400, "status must be success or error but is " + Text.quote(status));
       }
       filter = filter.and(l -> l.status().label().equals(status));
     }
@@ -135,7 +150,7 @@ public final class WebhookApi {
     }
     String sort = query.getOrDefault("sort", "desc");
     if (!sort.equals("asc") && !sort.equals("desc")) {
-      throw new BadRequest(400, "sort must be asc or desc but is \"" + sort + "\"");
+      throw new BadRequest(400, "sort must be asc or desc but is " + Text.quote(sort));
     }
     int limit = DEFAULT_LIMIT;
     if (query.containsKey("limit")) {
@@ -196,7 +211,7 @@ public final class WebhookApi {
       long webhookId = id(webhook, "webhook id");
       requireWebhook(webhookId);
       TestKind kind = TestKind.fromName(kindName).orElseThrow(() -> new BadRequest(404,
-          "no test \"" + kindName + "\"; the panel offers registration, subscription, publish and coupon"));
+          "no test " + Text.quote(kindName) + "; the panel offers registration, subscription, publish and coupon"));
       DeliveryLog log;
       try {
         log = backend.sendTest(webhookId, kind);
@@ -303,7 +318,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new BadRequest(404, what + " must be a number but is \"" + text + "\"");
+      throw new BadRequest(404, what + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(text));
     }
   }
 
@@ -315,7 +330,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new BadRequest(400, name + " must be a number but is \"" + value + "\"");
+      throw new BadRequest(400, name + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(value));
     }
   }
 
@@ -327,21 +342,13 @@ public final class WebhookApi {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new BadRequest(400, name + " must be an RFC 3339 UTC time such as 2024-05-01T12:00:00Z but is \"" + value + "\"");
+      throw new BadRequest(400, name + " must be an RFC 3339 UTC time such as 2024-05-01T12:00:00Z but is " + Text.quote(value));
     }
   }
 
   private static Map<String, String> query(String query) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.putIfAbsent(name, value);
-    }
+    QueryString.parse(query).parameters().forEach((name, values) -> params.put(name, values.get(0)));
     return params;
   }
 
