@@ -2,7 +2,7 @@ package io.webconnexkit.cli;
 
 import io.webconnexkit.wiremock.InvalidSettingsException;
 import io.webconnexkit.wiremock.MockWebconnex;
-import io.webconnexkit.wiremock.SecretSource;
+import io.webconnexkit.validator.SecretSource;
 import io.webconnexkit.wiremock.WebconnexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;

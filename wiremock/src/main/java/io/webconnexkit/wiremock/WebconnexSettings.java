@@ -1,5 +1,6 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,7 +235,12 @@ public final class WebconnexSettings {
     if (env != null && file != null) {
       faults.add(prefix + "secretEnv and secretFile: give one of them, not both");
     } else if (env != null) {
-      b.secretEnv(env);
+      try {
+        b.secretEnv(env);
+      } catch (IllegalArgumentException e) {
+        // Core's message: what was given is not a variable name, and it is not repeated.
+        faults.add(prefix + "secretEnv: " + e.getMessage());
+      }
     } else if (file != null) {
       Path path = Path.of(file);
       b.secretFile(base == null || path.isAbsolute() ? path : base.resolve(path).normalize());

@@ -1,5 +1,6 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import io.webconnexkit.validator.EventType;
 import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.WebhookMeta;

@@ -1,5 +1,7 @@
 package io.webconnexkit.wiremock.internal;
 
+import io.webconnexkit.validator.WebhookLogRecord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.wiremock.DeliveryLog;
 import io.webconnexkit.wiremock.TestKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -238,61 +238,21 @@ public final class WebhookApi {
     }
   }
 
-  /** One entry of the list: {@code id, displayId, formId, webhookId, eventType, eventId, status, attempt, dateSent}. */
+  /** A log as an entry of a {@code GET .../logs} page, in the one shape core defines ({@link WebhookLogRecord}). */
   public static ObjectNode summary(DeliveryLog log) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("id", log.id());
-    node.put("displayId", log.displayId());
-    if (log.formId().isPresent()) {
-      node.put("formId", log.formId().get());
-    } else {
-      node.putNull("formId");
-    }
-    node.put("webhookId", log.webhookId());
-    node.put("eventType", log.eventType());
-    if (log.eventId().isPresent()) {
-      node.put("eventId", log.eventId().get());
-    } else {
-      node.putNull("eventId");
-    }
-    node.put("status", log.status().label());
-    node.put("attempt", log.attempt());
-    node.put("dateSent", log.dateSent().toString());
-    return node;
+    return record(log).toSummaryJson();
   }
 
-  /** One delivery in full: the request as sent (body parsed) and the receiver's response. */
+  /** A log as {@code GET .../logs/{logId}} returns it, in the one shape core defines ({@link WebhookLogRecord}). */
   public static ObjectNode detail(DeliveryLog log) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("id", log.id());
-    node.put("displayId", log.displayId());
-    node.put("webhookId", log.webhookId());
-    node.put("status", log.status().label());
-    node.put("attempt", log.attempt());
-    ObjectNode request = node.putObject("request");
-    request.put("method", "POST");
-    request.put("url", log.url().toString());
-    headers(request.putObject("header"), log.requestHeaders());
-    byte[] body = log.requestBody();
-    try {
-      JsonNode parsed = MAPPER.readTree(body);
-      request.set("body", parsed == null ? MAPPER.nullNode() : parsed);
-    } catch (IOException e) {
-      request.put("body", new String(body, StandardCharsets.UTF_8));
-    }
-    ObjectNode response = node.putObject("response");
-    response.put("code", log.responseCode());
-    headers(response.putObject("header"), log.responseHeaders());
-    response.put("body", log.error().map(e -> "no response: " + e).orElse(log.responseBody()));
-    node.put("dateSent", log.dateSent().toString());
-    return node;
+    return record(log).toJson();
   }
 
-  private static void headers(ObjectNode target, Map<String, List<String>> headers) {
-    headers.forEach((name, values) -> {
-      ArrayNode list = target.putArray(name);
-      values.forEach(list::add);
-    });
+  private static WebhookLogRecord record(DeliveryLog log) {
+    return new WebhookLogRecord(log.id(), log.displayId(), log.webhookId(), log.formId().orElse(null), log.eventType(),
+        log.eventId().orElse(null), log.status() == DeliveryLog.Status.SUCCESS, log.attempt(), log.dateSent(), "POST",
+        log.url().toString(), log.requestHeaders(), log.requestBody(), log.responseCode(), log.responseHeaders(),
+        log.error().map(e -> "no response: " + e).orElse(log.responseBody()));
   }
 
   private static Response error(int status, String message) {
