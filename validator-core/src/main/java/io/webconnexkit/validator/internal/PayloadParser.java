@@ -274,11 +274,16 @@ public final class PayloadParser {
   /** Jackson's messages run on with source excerpts and hints; the first sentence is the fact. */
   private static String firstSentence(String message) {
     String m = message.replace('\n', ' ').replaceAll("\\s+", " ").trim();
-    int cut = m.indexOf(" (for ");
-    if (cut < 0) {
-      cut = m.indexOf(" at [Source");
+    int cut = m.length();
+    // Hints that name Jackson's classes and features ("(bound as `...JsonNode`): not allowed as per
+    // `DeserializationFeature...`") are for Jackson's users, not the kit's.
+    for (String tail : new String[] {" (for ", " at [Source", " (bound as ", ": not allowed as per "}) {
+      int at = m.indexOf(tail);
+      if (at > 0 && at < cut) {
+        cut = at;
+      }
     }
-    return cut > 0 ? m.substring(0, cut) : m;
+    return m.substring(0, cut);
   }
 
   private static boolean isBlank(byte[] body) {
