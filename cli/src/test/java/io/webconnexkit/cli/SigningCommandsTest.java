@@ -190,6 +190,51 @@ class SigningCommandsTest {
     assertThat(run.err()).isEqualTo("webconnex sign: no/such/body.json: no such file or directory\n");
   }
 
+  @Test
+  void secretOptionGivenTwiceIsNamedWithoutItsValues() {
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "--secret-env", SECRET, body));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("webconnex sign: give exactly one of --secret-env and --secret-file, once (values given"
+        + " with --secret-env and --secret-file are not repeated, as they may be secrets) (see 'webconnex sign --help')\n");
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpanded(@TempDir Path dir) throws IOException {
+    Path words = Files.writeString(dir.resolve("args"), "--secret-env " + SECRET + "\n");
+
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "@" + words));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("webconnex sign: @" + words + ": no such file or directory\n");
+  }
+
+  @Test
+  void pathTheSystemCannotRepresentIsAClearMessage() {
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "body\u0000.json"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "webconnex sign: cannot use the path 'body\\u0000.json' as it contains a NUL character, which no file name can hold\n");
+  }
+
+  @Test
+  void signsAndVerifiesStandardInputWhole() throws Exception {
+    byte[] large = new byte[5 * 1024 * 1024 + 7];
+    java.util.Arrays.fill(large, (byte) ' ');
+    large[0] = '{';
+    large[large.length - 1] = '}';
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected = java.util.HexFormat.of().formatHex(mac.doFinal(large));
+
+    CliRun sign = record(run(ENVIRONMENT, large, "sign", "--secret-env", "WEBCONNEX_SECRET", "-"));
+    CliRun verify = record(run(ENVIRONMENT, large, "verify", "--secret-env", "WEBCONNEX_SECRET", "--signature", expected, "-"));
+
+    assertThat(sign.out()).isEqualTo(expected + "\n");
+    assertThat(verify.out()).isEqualTo("signature verified\n");
+  }
+
   private CliRun record(CliRun run) {
     runs.add(run);
     return run;
