@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.webconnexkit.validator.badinput.BadInputCase;
 import io.webconnexkit.validator.badinput.BadInputCatalogue;
 import java.io.ByteArrayInputStream;
@@ -70,6 +72,15 @@ class BadInputCatalogueTest {
       assertThat(assertDoesNotThrow(() -> validator.validate(text))).as("validate(String)").isEqualTo(report);
     }
 
+    // The other overloads: an explicit event type, documented or not, and a tree parsed elsewhere.
+    assertDoesNotThrow(() -> validator.validate(body, EventType.REGISTRATION));
+    assertDoesNotThrow(() -> validator.validate(body, "undocumented\nevent"));
+    JsonNode tree = parsedElsewhere(body);
+    if (tree != null) {
+      assertDoesNotThrow(() -> validator.validate(tree));
+      assertDoesNotThrow(() -> validator.validate(tree, EventType.TEST));
+    }
+
     DeliveryVerifier verifier = DeliveryVerifier.builder().validator(validator).signingSecret(SECRET).build();
     WebconnexDelivery delivery = WebconnexDelivery.signed("test", body, SECRET);
     ValidationReport delivered = assertDoesNotThrow(() -> verifier.verify(delivery));
@@ -132,6 +143,15 @@ class BadInputCatalogueTest {
     }
     // What BadInputTest pinned before the catalogue, each file of bad-input/ still a case.
     assertThat(CATALOGUE.cases()).extracting(BadInputCase::id).containsAll(Resources.badInputs());
+  }
+
+  /** The body as Jackson's default mapper reads it, or null when it does not. */
+  private static JsonNode parsedElsewhere(byte[] body) {
+    try {
+      return new ObjectMapper().readTree(body);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static void skipIfOpen(BadInputCase c) {
