@@ -60,7 +60,8 @@ final class MockCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   SecretOptions secret;
 
-  @Option(names = "--settings", paramLabel = "FILE", description = "A webhook settings file (see docs/wiremock.md).")
+  @Option(names = "--settings", paramLabel = "FILE", converter = PathConverter.class,
+      description = "A webhook settings file (see docs/wiremock.md).")
   Path settings;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -97,7 +98,7 @@ final class MockCommand implements Callable<Integer> {
     out.println("  send a test:       POST " + base + "/__webconnex/webhooks/{id}/test/{registration|subscription|publish|coupon}");
     out.println("Webhooks:");
     for (WebhookSettings webhook : webconnex.settings().webhooks()) {
-      out.println("  " + webhook);
+      out.println("  " + Printable.escape(String.valueOf(webhook)));
     }
     out.println("Press Ctrl+C to stop.");
     out.flush();

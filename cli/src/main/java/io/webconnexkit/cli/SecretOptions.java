@@ -24,12 +24,28 @@ final class SecretOptions {
       description = "Name of the environment variable that holds the webhook's signing secret.")
   String variable;
 
+  /** A string, not a {@code Path}: picocli's own conversion errors would repeat it, and it may be the secret. */
   @Option(
       names = "--secret-file",
       paramLabel = "FILE",
       required = true,
       description = "File that holds the signing secret (one trailing line break is ignored).")
-  Path file;
+  String file;
+
+  /**
+   * The secret file as a path; never repeated in a message while it is not known to be one (a
+   * secret given in place of its path must not reach a log).
+   *
+   * @throws CommandFailure when there is no such file, or the JVM cannot represent the path
+   */
+  Path file() {
+    Path path = Printable.path(file, "--secret-file", false);
+    if (!Files.exists(path)) {
+      throw new CommandFailure("the secret file given with --secret-file does not exist (its path is not repeated here,"
+          + " in case a secret was given in its place)");
+    }
+    return path;
+  }
 
   /**
    * @throws CommandFailure naming the variable or file, never the secret, when there is none
@@ -48,17 +64,15 @@ final class SecretOptions {
       return SigningSecret.of(value);
     }
     // Checked here so the message says why in words; the core names only the exception class.
-    if (!Files.exists(file)) {
-      throw new CommandFailure("secret file " + file + ": no such file");
+    Path path = file();
+    if (!Files.isRegularFile(path)) {
+      throw new CommandFailure("secret file " + path + ": not a regular file");
     }
-    if (!Files.isRegularFile(file)) {
-      throw new CommandFailure("secret file " + file + ": not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure("secret file " + file + ": permission denied");
+    if (!Files.isReadable(path)) {
+      throw new CommandFailure("secret file " + path + ": permission denied");
     }
     try {
-      return SigningSecret.fromFile(file);
+      return SigningSecret.fromFile(path);
     } catch (IllegalArgumentException e) {
       // The core's message names the file and the reason, never the content.
       throw new CommandFailure(e.getMessage());

@@ -30,7 +30,7 @@ final class WebhookSource {
         throw new CommandFailure("say where deliveries go: --settings FILE, or a URL with --secret-env VAR or --secret-file FILE");
       }
       secret.resolve(environment); // fails here, with the CLI's own words, when there is no secret
-      SecretSource source = secret.variable != null ? SecretSource.environment(secret.variable) : SecretSource.file(secret.file);
+      SecretSource source = secret.variable != null ? SecretSource.environment(secret.variable) : SecretSource.file(secret.file());
       settings = settings(() -> WebconnexSettings.everything(target, source));
     }
     WebconnexSettings checked = settings;
@@ -42,7 +42,8 @@ final class WebhookSource {
     try {
       return read.get();
     } catch (InvalidSettingsException e) {
-      throw new CommandFailure(e.getMessage());
+      // One fault per line, as the settings reader lists them.
+      throw CommandFailure.ofLines(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }
