@@ -92,6 +92,15 @@ class BadInputCatalogueTest {
     assertThat(WebconnexSignature.sign(SECRET, new ByteArrayInputStream(body))).isEqualTo(signature);
     assertThat(WebconnexSignature.matches(SECRET, body, signature)).isTrue();
     assertThat(WebconnexSignature.matches(SECRET, new ByteArrayInputStream(body), signature)).isTrue();
+    // As a recorded file: the one reader behind the CLI, the plugin and @WebconnexFixtures.
+    for (String name : List.of("case.json", "case.jsonl")) {
+      List<RecordedDelivery> records = assertDoesNotThrow(() -> RecordedDeliveryReader.standard().readAll(body, name));
+      assertThat(records).as(name).isNotEmpty();
+      for (RecordedDelivery record : records) {
+        ValidationReport recorded = assertDoesNotThrow(() -> verifier.verify(record));
+        recorded.problems().forEach(p -> assertThat(ReportLine.of(record.path(), p)).doesNotContainPattern("\\p{Cntrl}"));
+      }
+    }
     assertThat(body).as("the caller's bytes are never changed").isEqualTo(copy);
   }
 
