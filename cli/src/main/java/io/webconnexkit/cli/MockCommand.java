@@ -83,7 +83,8 @@ final class MockCommand implements Callable<Integer> {
       Path root = Files.createTempDirectory("webconnex-mock");
       root.toFile().deleteOnExit();
       server = new WireMockServer(wireMockConfig().port(port).bindAddress("127.0.0.1")
-          .usingFilesUnderDirectory(root.toString()).extensions(webconnex));
+          .usingFilesUnderDirectory(root.toString()).extensions(webconnex)
+          .maxRequestJournalEntries(MockWebconnex.REQUEST_JOURNAL_LIMIT));
       server.start();
     } catch (IOException | RuntimeException e) {
       webconnex.close();

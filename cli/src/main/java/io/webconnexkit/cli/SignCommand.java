@@ -47,7 +47,7 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SigningSecret key = secret.resolve(parent.environment());
+    SigningSecret key = secret.resolve(parent);
     Input input = Input.expandOne(file);
     String signature;
     // Streamed: a body of any size is signed whole, in constant memory.

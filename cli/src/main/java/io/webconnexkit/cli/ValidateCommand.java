@@ -93,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--secret-file",
       paramLabel = "FILE",
       description = "File whose first line is a signing secret, as --secret-env. Repeatable.")
-  List<Path> secretFiles = new ArrayList<>();
+  List<String> secretFiles = new ArrayList<>();
 
   @Parameters(
       arity = "1..*",
@@ -145,13 +145,17 @@ final class ValidateCommand implements Callable<Integer> {
     List<SigningSecret> secrets = new ArrayList<>();
     try {
       for (String variable : secretVariables) {
-        secrets.add(SecretSource.environment(variable).resolve(parent.environment()));
-      }
-      for (Path file : secretFiles) {
-        secrets.add(SecretSource.file(file).resolve());
+        secrets.add(parent.resolve(SecretSource.environment(variable)));
       }
     } catch (SecretSourceException e) {
-      throw new CommandFailure(e.getMessage());
+      throw new CommandFailure("--secret-env: " + e.getMessage());
+    }
+    try {
+      for (String file : secretFiles) {
+        secrets.add(parent.resolve(SecretSource.file(Printable.path(file, "--secret-file", false))));
+      }
+    } catch (SecretSourceException e) {
+      throw new CommandFailure("--secret-file: " + e.getMessage());
     }
     return secrets;
   }

@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SigningSecret key = secret.resolve(parent.environment());
+    SigningSecret key = secret.resolve(parent);
     Input input = Input.expandOne(file);
     String given = signature.trim();
     boolean matches;

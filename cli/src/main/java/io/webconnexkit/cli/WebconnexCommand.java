@@ -67,8 +67,24 @@ public final class WebconnexCommand implements Runnable {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
   }
 
+  /** The process's own environment: secrets from it are read by core as the bytes the process was given. */
+  static final Function<String, String> PROCESS_ENVIRONMENT = System::getenv;
+
+  /**
+   * Runs the command with the process's environment and standard input, and exits with its status.
+   *
+   * @param args the arguments
+   */
   public static void main(String[] args) {
-    System.exit(commandLine(System::getenv, System.in).execute(args));
+    System.exit(commandLine(PROCESS_ENVIRONMENT, System.in).execute(args));
+  }
+
+  /**
+   * Reads a secret: from the process's environment as core reads it (whatever the locale), or
+   * from the environment a test gave.
+   */
+  io.webconnexkit.validator.SigningSecret resolve(io.webconnexkit.validator.SecretSource source) {
+    return environment == PROCESS_ENVIRONMENT ? source.resolve() : source.resolve(environment);
   }
 
   /** A ready-to-execute command line, with the kit's exit statuses and one-line error messages. */

@@ -77,7 +77,7 @@ class ShadedJarIT {
         "--signature", SIGNATURE, resource("signing/body.json").toString());
 
     assertThat(r.exitCode).isEqualTo(2);
-    assertThat(r.err).isEqualTo("webconnex verify: environment variable WEBCONNEX_IT_UNSET_VARIABLE is not set or is empty\n");
+    assertThat(r.err).isEqualTo("webconnex verify: --secret-env: environment variable WEBCONNEX_IT_UNSET_VARIABLE is not set or is empty\n");
   }
 
   @Test

@@ -128,7 +128,7 @@ class SigningCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("webconnex verify: environment variable OTHER_SECRET is not set or is empty\n");
+    assertThat(run.err()).isEqualTo("webconnex verify: --secret-env: environment variable OTHER_SECRET is not set or is empty\n");
   }
 
   @Test
@@ -146,8 +146,8 @@ class SigningCommandsTest {
     CliRun run = record(run("sign", "--secret-file", missing.toString(), body));
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("webconnex sign: the secret file given with --secret-file does not exist"
-        + " (its path is not repeated here, in case a secret was given in its place)\n");
+    assertThat(run.err()).isEqualTo("webconnex sign: --secret-file: the secret file does not exist"
+        + " (the path given is not repeated here, in case it is the secret itself)\n");
   }
 
   @Test
@@ -179,7 +179,7 @@ class SigningCommandsTest {
     CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", SECRET, body));
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--secret-env takes the name of an environment variable");
+    assertThat(run.err()).contains("--secret-env: expected the name of an environment variable").doesNotContain(SECRET);
   }
 
   @Test

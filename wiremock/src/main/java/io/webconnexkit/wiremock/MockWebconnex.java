@@ -298,7 +298,8 @@ public final class MockWebconnex
   public static final class Builder {
     private WebconnexSettings settings;
     private final List<WebhookSettings> webhooks = new ArrayList<>();
-    private Function<String, String> environment = System::getenv;
+    /** Null: the process's environment, read by core's SecretSource whatever the JVM's locale. */
+    private Function<String, String> environment;
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxLogEntries = DEFAULT_MAX_LOG_ENTRIES;
     private boolean bundledMappings;

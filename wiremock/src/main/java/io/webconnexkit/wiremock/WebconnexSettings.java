@@ -121,16 +121,20 @@ public final class WebconnexSettings {
 
   /** Reads a settings file, with secrets from the real environment. */
   public static WebconnexSettings read(Path file) {
-    return read(file, System::getenv);
+    return read(file, null);
   }
 
   /**
    * Parses settings JSON; {@code secretFile} paths are relative to {@code baseDirectory}.
    *
+   * @param json the settings
+   * @param baseDirectory what {@code secretFile} paths are relative to
+   * @param environment looks up {@code secretEnv} variables; null for the process's environment, as
+   *     core's {@code SecretSource} reads it (the bytes the process was given, whatever the locale)
+   * @return the settings
    * @throws InvalidSettingsException naming every fault, secrets included
    */
   public static WebconnexSettings parse(String json, Path baseDirectory, Function<String, String> environment) {
-    Objects.requireNonNull(environment, "environment");
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
