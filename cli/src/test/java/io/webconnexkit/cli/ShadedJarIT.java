@@ -172,6 +172,35 @@ class ShadedJarIT {
     assertThat(r.out).isEqualTo(expected + "\n");
   }
 
+  /**
+   * {@code validate} streams a JSON Lines archive: about 60 MB of deliveries, far more than the
+   * heap of 48 MiB it runs in, checked record by record in both report forms.
+   */
+  @Test
+  void validatesAnArchiveLargerThanItsHeapRecordByRecord() throws Exception {
+    Path archive = temp.resolve("deliveries.jsonl");
+    byte[] sample = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        io.webconnexkit.validator.WebconnexSample.of(io.webconnexkit.validator.EventType.REGISTRATION).toBytes()).toString()
+        .getBytes(StandardCharsets.UTF_8);
+    int lines = (int) (60_000_000L / (sample.length + 1));
+    try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(archive), 1 << 16)) {
+      for (int i = 0; i < lines; i++) {
+        out.write(sample);
+        out.write('\n');
+      }
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    Result text = run(List.of(java, "-Xmx48m", "-jar", jar.toString(), "validate", archive.toString()), Map.of());
+    Result json = run(List.of(java, "-Xmx48m", "-jar", jar.toString(), "validate", "--format", "json", archive.toString()),
+        Map.of());
+
+    assertThat(text.exitCode).as("%s", text).isZero();
+    assertThat(text.out).isEqualTo("Validated 1 file (" + lines + " records): " + lines + " valid, 0 invalid (0 errors, 0 warnings)\n");
+    assertThat(json.exitCode).as("%s", json.err).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out).get("results")).hasSize(lines);
+  }
+
   private static String hmac(byte[] key, byte[] body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(key, "HmacSHA256"));
