@@ -43,12 +43,17 @@ public enum EventType {
     this.wireName = wireName;
   }
 
-  /** The name as it appears in {@code eventType} and in the {@code X-Webconnex-Event} header. */
+  /** {@return the name as it appears in {@code eventType} and in the {@code X-Webconnex-Event} header} */
   public String wireName() {
     return wireName;
   }
 
-  /** The documented event type with exactly this wire name (case matters, as it does to Webconnex). */
+  /**
+   * The documented event type with exactly this wire name (case matters, as it does to Webconnex).
+   *
+   * @param name the name
+   * @return the documented event type with exactly this wire name (case matters, as it does to Webconnex)
+   */
   public static Optional<EventType> fromWireName(String name) {
     for (EventType type : values()) {
       if (type.wireName.equals(name)) {
@@ -62,12 +67,21 @@ public enum EventType {
    * The documented event type an unknown name most likely meant: the same letters in another case
    * ({@code Inventory_80}), the same words in another order ({@code registrant_edit}), or at most
    * two letters off ({@code registation}).
+   *
+   * @param name the name
+   * @return the documented event type an unknown name most likely meant: the same letters in another case ({@code Inventory_80}), the same words in another order ({@code registrant_edit}), or at most two letters off ({@code registation})
    */
   public static Optional<EventType> resembling(String name) {
     return resembling(name, EnumSet.allOf(EventType.class));
   }
 
-  /** As {@link #resembling(String)}, among the given event types only. */
+  /**
+   * As {@link #resembling(String)}, among the given event types only.
+   *
+   * @param name the name
+   * @param candidates the candidates
+   * @return as {@link #resembling(String)}, among the given event types only
+   */
   public static Optional<EventType> resembling(String name, Collection<EventType> candidates) {
     List<String> names = candidates.stream().map(EventType::wireName).toList();
     return EventNames.resembling(name, names).flatMap(EventType::fromWireName);
@@ -83,6 +97,7 @@ public enum EventType {
    * will be delivered").
    *
    * @param payload a parsed payload, or {@code null}
+   * @return the form a payload of this event belongs to, read where Webconnex names it: a coupon's {@code data.formId} (a global coupon carries {@code "formId": null} there and belongs to no form), otherwise the top-level {@code formId} (a coupon without {@code data.formId} falls back to it too)
    */
   public OptionalLong formIdOf(JsonNode payload) {
     if (payload == null || !payload.isObject()) {

@@ -66,12 +66,17 @@ public final class WebconnexSample {
     this.overrides = overrides;
   }
 
-  /** A builder of payloads of this event type, with fresh random ids. */
+  /**
+   * A builder of payloads of this event type, with fresh random ids.
+   *
+   * @param eventType the event type
+   * @return a builder of payloads of this event type, with fresh random ids
+   */
   public static WebconnexSample of(EventType eventType) {
     return new WebconnexSample(Objects.requireNonNull(eventType, "eventType"), new ArrayList<>());
   }
 
-  /** An independent builder holding what this one holds now: changes to either leave the other alone. */
+  /** {@return an independent builder holding what this one holds now: changes to either leave the other alone} */
   public WebconnexSample copy() {
     WebconnexSample copy = new WebconnexSample(eventType, new ArrayList<>(overrides));
     copy.seed = seed;
@@ -83,6 +88,9 @@ public final class WebconnexSample {
   /**
    * Makes the ids repeatable: every payload of this builder, and of any builder of the same event
    * type with the same seed, carries the same ids. Changes this builder.
+   *
+   * @param seed the seed
+   * @return makes the ids repeatable: every payload of this builder, and of any builder of the same event type with the same seed, carries the same ids
    */
   public WebconnexSample seed(long seed) {
     this.seed = seed;
@@ -93,6 +101,9 @@ public final class WebconnexSample {
    * Fills {@code meta} from a webhook's settings, as Webconnex does: {@code name}, and
    * {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta}).
    * Without it, the bundled sample's {@code meta} stays. Changes this builder.
+   *
+   * @param meta the meta
+   * @return fills {@code meta} from a webhook's settings, as Webconnex does: {@code name}, and {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta})
    */
   public WebconnexSample meta(WebhookMeta meta) {
     this.meta = Objects.requireNonNull(meta, "meta");
@@ -103,6 +114,9 @@ public final class WebconnexSample {
    * The payload belongs to this form: sets the top-level {@code formId}, {@code data.formId} where
    * the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the
    * published form). {@link EventType#formIdOf} reads it back. Changes this builder.
+   *
+   * @param formId the form id
+   * @return the payload belongs to this form: sets the top-level {@code formId}, {@code data.formId} where the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the published form)
    */
   public WebconnexSample forForm(long formId) {
     this.formId = formId;
@@ -118,7 +132,9 @@ public final class WebconnexSample {
    *
    * @param value a String, Number, Boolean, null, a Jackson JsonNode, or any object Jackson can write
    * @throws IllegalArgumentException naming the pointer when it is not a JSON Pointer to a field; a
-   *     parent that does not exist is reported by {@link #toTree()}
+   * parent that does not exist is reported by {@link #toTree()}
+   * @param pointer the pointer
+   * @return sets the value at a JSON Pointer (RFC 6901)
    */
   public WebconnexSample with(String pointer, Object value) {
     JsonPointer at = pointer(pointer);
@@ -142,6 +158,9 @@ public final class WebconnexSample {
   /**
    * Removes the member or array element at a JSON Pointer; one that is absent is reported by
    * {@link #toTree()}. Changes this builder.
+   *
+   * @param pointer the pointer
+   * @return removes the member or array element at a JSON Pointer; one that is absent is reported by {@link #toTree()}
    */
   public WebconnexSample without(String pointer) {
     JsonPointer at = pointer(pointer);
@@ -159,7 +178,7 @@ public final class WebconnexSample {
     return this;
   }
 
-  /** The event type of the sample. */
+  /** {@return the event type of the sample} */
   public EventType eventType() {
     return eventType;
   }
@@ -168,7 +187,8 @@ public final class WebconnexSample {
    * A new payload as a tree.
    *
    * @throws IllegalArgumentException naming the pointer when an override's parent, or a field to
-   *     remove, does not exist in the sample
+   * remove, does not exist in the sample
+   * @return a new payload as a tree
    */
   public ObjectNode toTree() {
     ObjectNode root = bundled(eventType).deepCopy();
@@ -185,7 +205,7 @@ public final class WebconnexSample {
     return root;
   }
 
-  /** A new payload as pretty-printed UTF-8 JSON, ready to sign and send (see {@link #toTree()}). */
+  /** {@return a new payload as pretty-printed UTF-8 JSON, ready to sign and send (see {@link #toTree()})} */
   public byte[] toBytes() {
     try {
       return MAPPER.writeValueAsBytes(toTree());

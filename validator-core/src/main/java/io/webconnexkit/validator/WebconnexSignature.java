@@ -30,7 +30,13 @@ public final class WebconnexSignature {
 
   private WebconnexSignature() {}
 
-  /** The signature Webconnex would send for these exact body bytes. */
+  /**
+   * The signature Webconnex would send for these exact body bytes.
+   *
+   * @param secret the secret
+   * @param body the body
+   * @return the signature Webconnex would send for these exact body bytes
+   */
   public static String sign(SigningSecret secret, byte[] body) {
     return HEX.formatHex(hmac(secret, body));
   }
@@ -40,6 +46,9 @@ public final class WebconnexSignature {
    * constant memory, so a body of any size can be signed. The stream is not closed.
    *
    * @throws IOException when the stream cannot be read; nothing is signed then
+   * @param secret the secret
+   * @param body the body
+   * @return the signature Webconnex would send for the bytes this stream yields, read to its end in constant memory, so a body of any size can be signed
    */
   public static String sign(SigningSecret secret, InputStream body) throws IOException {
     return HEX.formatHex(hmac(secret, body));
@@ -49,6 +58,11 @@ public final class WebconnexSignature {
    * Whether {@code signature} is the HMAC-SHA256 of {@code body} under {@code secret}, compared in
    * constant time. Hex digits may be upper or lower case; anything that is not 64 ASCII hex digits
    * does not match (see {@link #whyMalformed(String)}).
+   *
+   * @param secret the secret
+   * @param body the body
+   * @param signature the signature
+   * @return whether {@code signature} is the HMAC-SHA256 of {@code body} under {@code secret}, compared in constant time
    */
   public static boolean matches(SigningSecret secret, byte[] body, String signature) {
     Objects.requireNonNull(signature, "signature");
@@ -63,6 +77,10 @@ public final class WebconnexSignature {
    * taken does not depend on it) and compared in constant time. The stream is not closed.
    *
    * @throws IOException when the stream cannot be read
+   * @param secret the secret
+   * @param body the body
+   * @param signature the signature
+   * @return as {@link #matches(SigningSecret, byte[], String)}, for the bytes this stream yields: the stream is read to its end in constant memory (whatever the signature looks like, so the time taken does not depend on it) and compared in constant time
    */
   public static boolean matches(SigningSecret secret, InputStream body, String signature) throws IOException {
     Objects.requireNonNull(signature, "signature");
@@ -77,6 +95,9 @@ public final class WebconnexSignature {
    * characters} or {@code expected 64 hex characters but found 64 characters with a non-hex
    * character 'ｆ' (U+FF46) at position 12}; positions count from 1, and a control or invisible
    * character is shown escaped ({@code '\u001b'}), never raw.
+   *
+   * @param signature the signature
+   * @return why {@code signature} cannot be a signature at all, or empty when it has the right form (64 ASCII hex digits, either case)
    */
   public static Optional<String> whyMalformed(String signature) {
     Objects.requireNonNull(signature, "signature");

@@ -29,37 +29,52 @@ public final class WebhookMeta {
     this.appToken = appToken;
   }
 
-  /** The meta of a webhook with this name and neither App Key nor App/API Token. */
+  /**
+   * The meta of a webhook with this name and neither App Key nor App/API Token.
+   *
+   * @param name the name
+   * @return the meta of a webhook with this name and neither App Key nor App/API Token
+   */
   public static WebhookMeta of(String name) {
     return new WebhookMeta(Objects.requireNonNull(name, "name"), null, null);
   }
 
-  /** A copy with this App Key, sent as {@code meta.appKey}; {@code null} for none. */
+  /**
+   * A copy with this App Key, sent as {@code meta.appKey}; {@code null} for none.
+   *
+   * @param appKey the app key
+   * @return a copy with this App Key, sent as {@code meta.appKey}; {@code null} for none
+   */
   public WebhookMeta withAppKey(String appKey) {
     return new WebhookMeta(name, appKey, appToken);
   }
 
-  /** A copy with this App/API Token, sent as {@code meta.appToken}; {@code null} for none. */
+  /**
+   * A copy with this App/API Token, sent as {@code meta.appToken}; {@code null} for none.
+   *
+   * @param appToken the app token
+   * @return a copy with this App/API Token, sent as {@code meta.appToken}; {@code null} for none
+   */
   public WebhookMeta withAppToken(String appToken) {
     return new WebhookMeta(name, appKey, appToken);
   }
 
-  /** The webhook's name, sent as {@code meta.name}. */
+  /** {@return the webhook's name, sent as {@code meta.name}} */
   public String name() {
     return name;
   }
 
-  /** The App Key, when the webhook has one. */
+  /** {@return the App Key, when the webhook has one} */
   public Optional<String> appKey() {
     return Optional.ofNullable(appKey);
   }
 
-  /** The App/API Token, when the webhook has one. */
+  /** {@return the App/API Token, when the webhook has one} */
   public Optional<String> appToken() {
     return Optional.ofNullable(appToken);
   }
 
-  /** The {@code meta} object as a new tree: {@code name}, then {@code appKey} and {@code appToken} when set. */
+  /** {@return the {@code meta} object as a new tree: {@code name}, then {@code appKey} and {@code appToken} when set} */
   public ObjectNode toTree() {
     ObjectNode meta = JsonNodeFactory.instance.objectNode();
     meta.put("name", name);
