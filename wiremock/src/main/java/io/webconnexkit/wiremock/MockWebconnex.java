@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import io.webconnexkit.validator.EventType;
+import io.webconnexkit.wiremock.internal.ApiAccess;
 import io.webconnexkit.wiremock.internal.BundledMappingsLoader;
 import io.webconnexkit.wiremock.internal.EventRequestFilter;
 import io.webconnexkit.wiremock.internal.MalformedQueryGuard;
@@ -113,7 +114,8 @@ public final class MockWebconnex
       b.webhooks.forEach(sb::webhook);
       s = sb.build();
     }
-    this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings);
+    this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings,
+        ApiAccess.of(b.apiKey, b.burstLimit, b.burstWindow));
     this.delivers = new StubDeliveryListener(state);
     this.webhookApi = new WebhookApiFilter(state);
     this.eventRequests = new EventRequestFilter(state);
@@ -233,6 +235,11 @@ public final class MockWebconnex
     return state.resend(webhookId, logId);
   }
 
+  /** The shared state, for {@link DeliveryReplay}. */
+  MockState state() {
+    return state;
+  }
+
   // ---- the log ----------------------------------------------------------------------------------
 
   /** Every attempt the log keeps, oldest first (at most {@link Builder#maxLogEntries}). */
@@ -303,8 +310,43 @@ public final class MockWebconnex
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxLogEntries = DEFAULT_MAX_LOG_ENTRIES;
     private boolean bundledMappings;
+    private String apiKey;
+    private int burstLimit;
+    private Duration burstWindow = ApiAccess.BURST_WINDOW;
 
     private Builder() {}
+
+    /**
+     * The only API key the public API accepts, as Webconnex does: a request without an {@code apiKey}
+     * header is answered 401 (code 4401), one with another key 404 (code 4404). Without it, any
+     * non-blank key is accepted. The key is never printed.
+     *
+     * @throws IllegalArgumentException when it is blank
+     */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalArgumentException("the API key must not be blank");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Refuses API requests beyond {@code requests} per {@code window} with 429, as Webconnex does
+     * past its burst limit, so that a client's waiting can be tested. Without it the mock reports
+     * Webconnex's limits ({@code X-Burst-*}: 900 per 15 minutes; {@code X-Daily-*}: 10,000 a day)
+     * in every answer but refuses nothing.
+     *
+     * @throws IllegalArgumentException when either is not positive
+     */
+    public Builder burstLimit(int requests, Duration window) {
+      if (requests < 1 || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("a burst limit needs at least one request and a positive window");
+      }
+      this.burstLimit = requests;
+      this.burstWindow = window;
+      return this;
+    }
 
     /** The webhooks to send to (instead of {@link #webhook}). */
     public Builder settings(WebconnexSettings settings) {
