@@ -133,6 +133,19 @@ class PullCommandTest {
   }
 
   @Test
+  void aJsonLinesFileCutShortKeepsItsLastLineAndGetsALineBreakFirst() throws Exception {
+    Path file = Files.writeString(temp.resolve("cut.jsonl"), "{\"responseCode\":200,\"data\":{\"id\":");
+
+    CliRun r = pull(mock.base(), file.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo("{\"responseCode\":200,\"data\":{\"id\":");
+    assertThat(CliRun.run("validate", file.toString()).out()).contains(file + ":1:");
+  }
+
+  @Test
   void filtersBySinceStatusAndId() throws Exception {
     Path dir = temp.resolve("filtered");
 

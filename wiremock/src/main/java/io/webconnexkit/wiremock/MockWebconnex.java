@@ -40,7 +40,12 @@ import java.util.function.Function;
  * obeys each webhook's settings, keeps the "Recent Deliveries" log, and answers Webconnex's public
  * webhook API from that log ({@code /v2/public/webhooks/{id}/logs}, {@code .../logs/{logId}},
  * {@code .../resend/{logId}}, with an {@code apiKey} header) plus the mock-only
- * {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test").
+ * {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test"). The API answers as
+ * integrators measured Webconnex's: with {@link Builder#apiKey} only that key is accepted (401 with
+ * code 4401 without one, 404 with code 4404 for another), error bodies carry {@code description},
+ * {@code limit} is 1 to 50, every answer carries {@code X-Daily-*} and {@code X-Burst-*} rate-limit
+ * headers, and {@link Builder#burstLimit} answers 429 past a burst. {@link DeliveryReplay} replays
+ * recorded deliveries into a webhook, logged like any other delivery.
  *
  * <pre>{@code
  * MockWebconnex webconnex = MockWebconnex.builder()
