@@ -72,7 +72,8 @@ import java.util.function.Function;
  * {@code webconnex.settings} or the environment variable {@code WEBCONNEX_SETTINGS} (a settings
  * file), or else builds one webhook for every event and form from {@code webconnex.target} /
  * {@code WEBCONNEX_TARGET} (the URL) and the secret in {@code WEBCONNEX_SECRET} (or the variable
- * named by {@code webconnex.secretEnv}); it loads the bundled mappings unless
+ * named by {@code webconnex.secretEnv}); the logs API accepts only the key in the variable
+ * {@code webconnex.apiKeyEnv} names, when it is set; it loads the bundled mappings unless
  * {@code webconnex.bundledMappings} is {@code false}. Give WireMock
  * {@code --max-request-journal-entries} there: see {@link #REQUEST_JOURNAL_LIMIT}.
  *
@@ -288,6 +289,10 @@ public final class MockWebconnex
 
   private static Builder standaloneBuilder() {
     Builder b = builder().bundledMappings(!"false".equals(System.getProperty("webconnex.bundledMappings")));
+    String apiKeyVariable = System.getProperty("webconnex.apiKeyEnv");
+    if (apiKeyVariable != null && !apiKeyVariable.isBlank()) {
+      b.apiKey(standaloneApiKey(apiKeyVariable.trim()));
+    }
     String settingsFile = firstNonEmpty(System.getProperty("webconnex.settings"), System.getenv("WEBCONNEX_SETTINGS"));
     if (settingsFile != null) {
       return b.settings(WebconnexSettings.read(Path.of(settingsFile)));
@@ -300,6 +305,21 @@ public final class MockWebconnex
           + " to its signing secret"));
     }
     return b.settings(WebconnexSettings.everything(target, SecretSource.environment(secretVariable)));
+  }
+
+  /** The API key from the variable {@code webconnex.apiKeyEnv} names; the messages never hold the key. */
+  private static String standaloneApiKey(String variable) {
+    if (!SecretSource.isName(variable)) {
+      throw new InvalidSettingsException(List.of("webconnex.apiKeyEnv: expected the name of an environment variable, "
+          + "but what was given is not a name (it is not repeated here, in case it is the API key itself)"));
+    }
+    String key = System.getenv(variable);
+    if (key == null || key.isBlank()) {
+      throw new InvalidSettingsException(List.of("webconnex.apiKeyEnv: " + (variable.matches("[A-Z_][A-Z0-9_]*")
+          ? "environment variable " + variable + " is not set or is empty"
+          : "the environment variable given is not set or is empty")));
+    }
+    return key.trim();
   }
 
   private static String firstNonEmpty(String a, String b) {

@@ -2,11 +2,11 @@ package io.webconnexkit.wiremock;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.webconnexkit.validator.EventType;
 import io.webconnexkit.validator.SigningSecret;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ class LogsApiAccessTest {
       .webhook(WebhookSettings.builder().id(7).name("Keyed").url(RECEIVER.url("/hooks"))
           .signingSecret(SigningSecret.of("keyed-secret")).build())
       .apiKey("the-right-key")
-      .burstLimit(3, Duration.ofMillis(400))
+      .burstLimit(3, Duration.ofMillis(250))
       .build();
 
   @RegisterExtension
@@ -50,7 +50,7 @@ class LogsApiAccessTest {
 
   /** Waits out the burst window, so each test starts with the whole allowance. */
   static void freshWindow() throws InterruptedException {
-    Thread.sleep(450);
+    Thread.sleep(300);
   }
 
   @Test
@@ -114,8 +114,23 @@ class LogsApiAccessTest {
 
   @Test
   void aBlankKeyIsRefusedWhenBuilding() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MockWebconnex.builder().apiKey(" "))
+    assertThatThrownBy(() -> MockWebconnex.builder().apiKey(" "))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("the API key must not be blank");
-    assertThat(new String("x".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("x");
+    assertThatThrownBy(() -> MockWebconnex.builder().burstLimit(0, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void standaloneReadsTheKeyFromTheVariableItsPropertyNamesAndNeverRepeatsAKey() {
+    try {
+      System.setProperty("webconnex.apiKeyEnv", "WEBCONNEX_KIT_TEST_UNSET_API_KEY");
+      assertThatThrownBy(MockWebconnex::new).isInstanceOf(InvalidSettingsException.class)
+          .hasMessageContaining("webconnex.apiKeyEnv: environment variable WEBCONNEX_KIT_TEST_UNSET_API_KEY is not set or is empty");
+      System.setProperty("webconnex.apiKeyEnv", "sk-live/123");
+      assertThatThrownBy(MockWebconnex::new).isInstanceOf(InvalidSettingsException.class)
+          .hasMessageContaining("is not a name").hasMessageNotContaining("sk-live");
+    } finally {
+      System.clearProperty("webconnex.apiKeyEnv");
+    }
   }
 }
