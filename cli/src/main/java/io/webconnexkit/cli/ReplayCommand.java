@@ -63,6 +63,7 @@ import picocli.CommandLine.Spec;
     })
 final class ReplayCommand implements Callable<Integer> {
 
+  private static final Pattern LOG_FILE = Pattern.compile("(\\d{1,19})-.*\\.json");
   private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*s)?");
   private static final Set<String> NOT_SENDABLE = Set.of("content-length", "host", "connection", "expect", "upgrade",
       "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection");
@@ -118,7 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (keepDeliveryId) {
       replay = replay.keepingDeliveryId();
     }
-    List<Input> inputs = Input.expand(paths);
+    List<Input> inputs = inRecordedOrder(Input.expand(paths));
     RecordedDeliveryReader reader = RecordedDeliveryReader.standard();
 
     // First pass: every record must hold a delivery, or nothing is sent.
@@ -223,6 +224,47 @@ final class ReplayCommand implements Callable<Integer> {
       } else {
         reader.read(input.file(), input.name(), sink);
       }
+    }
+  }
+
+  /**
+   * The files of one directory in log order: names that start with a log id ({@code 9-coupon.json},
+   * {@code 10-registration.json}, as {@code pull} writes them) sort by that number, not as text, and
+   * come first; the rest follow in name order. Arguments keep their order.
+   */
+  static List<Input> inRecordedOrder(List<Input> inputs) {
+    List<Input> ordered = new ArrayList<>(inputs.size());
+    int start = 0;
+    while (start < inputs.size()) {
+      int end = start + 1;
+      while (end < inputs.size() && sameDirectory(inputs.get(start), inputs.get(end))) {
+        end++;
+      }
+      List<Input> run = new ArrayList<>(inputs.subList(start, end));
+      // Stable: files named by log id first, by that id; the others after them, in name order.
+      run.sort(java.util.Comparator.comparingLong((Input i) -> leadingId(i) < 0 ? Long.MAX_VALUE : leadingId(i)));
+      ordered.addAll(run);
+      start = end;
+    }
+    return ordered;
+  }
+
+  private static boolean sameDirectory(Input a, Input b) {
+    return a.file() != null && b.file() != null && java.util.Objects.equals(a.file().getParent(), b.file().getParent());
+  }
+
+  private static long leadingId(Input input) {
+    if (input.file() == null || input.file().getFileName() == null) {
+      return -1;
+    }
+    Matcher m = LOG_FILE.matcher(input.file().getFileName().toString());
+    if (!m.matches()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -150,4 +150,21 @@ class ReplayCommandTest {
     assertThat(secretAsName.err()).doesNotContain("s3cr3t-value!");
     assertThat(receiver.hits()).isEmpty();
   }
+
+  @Test
+  void filesNamedByLogIdAreReplayedInLogOrderNotNameOrder() throws Exception {
+    Path dir = Files.createDirectory(temp.resolve("pulled"));
+    Path log = CliRun.resource("recorded/journal.json");
+    Files.copy(log, dir.resolve("10-registration.json"));
+    Files.copy(log, dir.resolve("9-registration.json"));
+    Files.copy(log, dir.resolve("notes.json"));
+
+    CliRun r = CliRun.run(ENV, new byte[0], "replay", "--to", receiver.url("/hooks"), "--secret-env", "TEST_SECRET", "--dry-run",
+        dir.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().lines().filter(l -> l.contains("[requests[0]]")).map(l -> l.substring(0, l.indexOf(" [")))).containsExactly(
+        dir.resolve("9-registration.json").toString(), dir.resolve("10-registration.json").toString(),
+        dir.resolve("notes.json").toString());
+  }
 }
