@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
     subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
+      PullCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     header = "Validate, sign, verify and send Webconnex webhook payloads.",
