@@ -258,7 +258,8 @@ public final class DriftRender {
         .append("table{border-collapse:collapse;width:100%;font-size:.9rem}\n")
         .append("th,td{border-bottom:1px solid #e3e7ee;padding:.3rem .5rem;text-align:left;vertical-align:top}\n")
         .append("th{background:#f4f6f9}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}\n")
-        .append(".bar{background:#eef1f5;border-radius:3px;width:12rem;height:.8rem;display:inline-block;vertical-align:middle}\n")
+        .append("td.present{white-space:nowrap}\n")
+        .append(".bar{background:#eef1f5;border-radius:3px;width:10rem;height:.8rem;display:inline-block;vertical-align:middle}\n")
         .append(".bar span{display:block;height:100%;border-radius:3px}\n")
         .append(".documented span{background:#3a7bd5}.undocumented span{background:#d9822b}.observed span{background:#2e9e6b}\n")
         .append(".unseen span{background:#b8c0cc}\n")
@@ -294,13 +295,13 @@ public final class DriftRender {
         StringBuilder seen = new StringBuilder();
         t.seen().forEach((type, n) -> seen.append(seen.length() == 0 ? "" : ", ").append(type).append(" ").append(n).append('x'));
         h.append("<tr><td><code>").append(html(t.pointer())).append("</code></td><td><span class=\"tag t-type\">type</span></td>")
-            .append("<td>").append(t.count()).append(" values</td><td>documented ")
+            .append("<td>").append(t.count()).append(t.count() == 1 ? " value" : " values").append("</td><td>documented ")
             .append(html(String.join(" or ", t.documented()))).append(", seen ").append(html(seen.toString()))
             .append("</td></tr>\n");
       }
       for (Format f : e.formats()) {
         h.append("<tr><td><code>").append(html(f.pointer())).append("</code></td><td><span class=\"tag t-format\">format</span></td>")
-            .append("<td>").append(f.count()).append(" values</td><td>").append(html(kind(f.kind()))).append(", first ")
+            .append("<td>").append(f.count()).append(f.count() == 1 ? " value" : " values").append("</td><td>").append(html(kind(f.kind()))).append(", first ")
             .append(html(where(f.first()))).append(", example ").append(html(f.example() == null ? "withheld" : f.example()))
             .append("</td></tr>\n");
       }
@@ -342,7 +343,7 @@ public final class DriftRender {
     double share = payloads == 0 ? 0 : (double) count / payloads;
     String width = String.format(Locale.ROOT, "%.1f", share * 100);
     h.append("<tr><td><code>").append(html(pointer)).append("</code></td><td><span class=\"tag t-").append(kind)
-        .append("\">").append(kind).append("</span></td><td><span class=\"bar ").append(kind)
+        .append("\">").append(kind).append("</span></td><td class=\"present\"><span class=\"bar ").append(kind)
         .append("\" title=\"").append(width).append("%\"><span style=\"width:").append(width).append("%\"></span></span> ")
         .append(count).append('/').append(payloads).append("</td><td>").append(html(details)).append("</td></tr>\n");
   }
