@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "webconnex",
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
-    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
+    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class, DriftCommand.class,
       CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     header = "Validate, sign, verify and send Webconnex webhook payloads.",
