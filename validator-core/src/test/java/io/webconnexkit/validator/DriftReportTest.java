@@ -90,6 +90,36 @@ class DriftReportTest {
   }
 
   @Test
+  void theDocumentedJsonFormHasTheMembersTheReportWrites() throws Exception {
+    String page = Files.readString(Path.of("").toAbsolutePath().resolve("../docs/traffic.md").normalize());
+    String drift = page.substring(page.indexOf("## Drift"));
+    int start = drift.indexOf("```json\n") + "```json\n".length();
+    JsonNode documented = MAPPER.readTree(drift.substring(start, drift.indexOf("```", start)));
+    JsonNode written = MAPPER.readTree(corpus().toJson(true));
+
+    java.util.Set<String> documentedShape = new java.util.TreeSet<>();
+    java.util.Set<String> writtenShape = new java.util.TreeSet<>();
+    shape(documented, "", documentedShape);
+    shape(written, "", writtenShape);
+
+    assertThat(documentedShape).isEqualTo(writtenShape);
+  }
+
+  /** Every member path, arrays as *, without descending into the types of "seen". */
+  private static void shape(JsonNode node, String at, java.util.Set<String> out) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        out.add(at + "/" + e.getKey());
+        if (!e.getKey().equals("seen")) {
+          shape(e.getValue(), at + "/" + e.getKey(), out);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(element -> shape(element, at + "/*", out));
+    }
+  }
+
+  @Test
   void theJsonFormReadsBackAsTheSameReport() throws Exception {
     DriftReport report = corpus();
 
@@ -167,6 +197,23 @@ class DriftReportTest {
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>registration <small>(4 payloads)</small></h2>")
         .contains("class=\"bar undocumented\"").contains("class=\"bar observed\"").contains("class=\"bar documented\"")
         .contains("Content-Security-Policy").doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
+  }
+
+  @Test
+  void theJavaSampleOfTheTrafficPageReadsAFileAndComparesWithABaseline(@org.junit.jupiter.api.io.TempDir Path temp)
+      throws Exception {
+    Path pulled = CORPUS.resolve("deliveries.jsonl");
+    Path baseline = temp.resolve("baseline.json");
+    Files.writeString(baseline, corpus().toJson(true));
+
+    DriftReport.Builder drift = DriftReport.builder();
+    RecordedDeliveryReader.standard().read(pulled, "pulled.jsonl", drift::add);
+    DriftReport report = drift.build();
+    String page = report.toHtml();
+    boolean somethingNew = report.newSince(DriftReport.fromJson(Files.readString(baseline))).hasFindings();
+
+    assertThat(page).contains("<h2>registration");
+    assertThat(somethingNew).as("the file is part of the baseline's corpus").isFalse();
   }
 
   private static List<String> names(JsonNode node) {
