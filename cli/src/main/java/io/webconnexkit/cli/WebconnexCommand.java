@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
       PullCommand.class,
       ReplayCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     header = "Validate, sign, verify and send Webconnex webhook payloads.",
