@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       DriftCommand.class,
       CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
-    header = "Validate, sign, verify and send Webconnex webhook payloads.",
+    header = "Validate, sign, verify, send, record, replay and compare Webconnex webhook deliveries.",
     description = {
       "%nChecks Webconnex webhook payloads (RegFox, GivingFuel, TicketSpice, RedPodium) against the "
           + "Webconnex Contract Kit's schemas, and signs or verifies bodies with a webhook's signing secret "
