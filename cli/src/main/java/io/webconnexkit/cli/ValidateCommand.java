@@ -112,7 +112,19 @@ final class ValidateCommand implements Callable<Integer> {
     RecordedDeliveryReader reader = RecordedDeliveryReader.standard();
     List<CheckedRecord> results = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
-    for (Input input : inputs) {
+    boolean parallel = inputs.size() > 1 && inputs.stream().noneMatch(Input::isStdin);
+    if (parallel) {
+      // Files are independent: checked on every core, printed in the order given.
+      ParallelCheck.run(inputs, input -> {
+        List<CheckedRecord> checked = new ArrayList<>();
+        reader.read(input.file(), input.name(), record -> checked.add(new CheckedRecord(record, verifier.verify(record))));
+        return checked;
+      }, result -> {
+        results.add(result);
+        format.printAsItGoes(result, out);
+      });
+    }
+    for (Input input : parallel ? List.<Input>of() : inputs) {
       java.util.function.Consumer<io.webconnexkit.validator.RecordedDelivery> check = record -> {
         CheckedRecord result = new CheckedRecord(record, verifier.verify(record));
         results.add(result);
