@@ -40,7 +40,7 @@ class CompiledPathFuzzTest {
       "coupon", "edit_registrant", "cancel_registrant", "edit_ticket", "cancel_ticket", "test");
   private static final List<JsonNode> SEEDS = seeds();
   private static final List<String> SHAPES = List.of(
-      "2016-08-31T17:03:08Z", "2015-12-02 16:26:58 +0000", "1471026990929548076", "-12.50", "name", "address",
+      "2016-08-31T17:03:08Z", "2016-08-31T17:03:08.5-00:00", "2015-12-02 16:26:58 +0000", "1471026990929548076", "-12.50", "name", "address",
       "email", "regOptions", "percent", "inventory_80", "registration", "");
 
   private static final Map<Profile, WebconnexValidator> FAST = Map.of(
