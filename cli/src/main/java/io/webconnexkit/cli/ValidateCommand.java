@@ -114,7 +114,21 @@ final class ValidateCommand implements Callable<Integer> {
     ReportFormat.Tally tally = new ReportFormat.Tally();
     tally.files = inputs.size();
     ReportFormat.Printer printer = format.printer(out);
-    for (Input input : inputs) {
+    // Several plain files are independent: checked on every core, printed in the order given. A JSON
+    // Lines archive is streamed on its own, so that no archive is ever held in memory.
+    boolean parallel = inputs.size() > 1 && inputs.stream().noneMatch(
+        i -> i.isStdin() || RecordedDeliveryReader.isJsonLines(i.name()));
+    if (parallel) {
+      ParallelCheck.run(inputs, input -> {
+        List<CheckedRecord> checked = new ArrayList<>();
+        reader.read(input.file(), input.name(), record -> checked.add(new CheckedRecord(record, verifier.verify(record))));
+        return checked;
+      }, result -> {
+        tally.add(result);
+        printer.print(result);
+      });
+    }
+    for (Input input : parallel ? List.<Input>of() : inputs) {
       // Each record is printed and dropped: a JSON Lines archive of any size is checked in bounded memory.
       java.util.function.Consumer<io.webconnexkit.validator.RecordedDelivery> check = record -> {
         CheckedRecord result = new CheckedRecord(record, verifier.verify(record));

@@ -1,6 +1,7 @@
 package io.webconnexkit.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.webconnexkit.validator.internal.CompiledSchemas;
 import io.webconnexkit.validator.internal.EventNames;
 import io.webconnexkit.validator.internal.PayloadParser;
 import io.webconnexkit.validator.internal.SchemaCatalog;
@@ -49,6 +50,7 @@ public final class WebconnexValidator {
   private final PayloadParser parser;
   private final SchemaCatalog catalog;
   private final ProblemLevels levels;
+  private final boolean compiled;
 
   private WebconnexValidator(Builder b) {
     this.profile = b.profile;
@@ -56,6 +58,8 @@ public final class WebconnexValidator {
     // One compiled catalog per profile in the process; a builder's own event schemas need their own.
     this.catalog = b.eventSchemas.isEmpty() ? SchemaCatalog.shared(b.profile) : new SchemaCatalog(b.profile, b.eventSchemas);
     this.levels = b.levels;
+    // The compiled schemas are the kit's own: a builder's event schemas are interpreted, every one.
+    this.compiled = b.compiled && b.eventSchemas.isEmpty();
   }
 
   /** @return a builder for a lenient validator with default limits and no levels set */
@@ -219,6 +223,9 @@ public final class WebconnexValidator {
       eventType = root.get("eventType").textValue();
     }
     List<Problem> problems = new ArrayList<>();
+    if (compiled && CompiledSchemas.certainlyClean(profile, eventType, root)) {
+      return new ValidationReport(profile, eventType, problems, SignatureStatus.NOT_APPLICABLE);
+    }
     List<SchemaProblems.Translated> translated = new ArrayList<>();
     if (eventType != null && !catalog.has(eventType)) {
       String suggestion = EventNames.resembling(eventType, catalog.documentedEventTypes())
@@ -269,8 +276,15 @@ public final class WebconnexValidator {
     private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
     private final Map<String, String> eventSchemas = new LinkedHashMap<>();
     private ProblemLevels levels = ProblemLevels.none();
+    private boolean compiled = true;
 
     private Builder() {}
+
+    /** Interprets every schema with networknt, skipping the compiled fast path: for tests comparing the two. */
+    Builder interpretedOnly() {
+      this.compiled = false;
+      return this;
+    }
 
     /**
      * Lenient (the default) or strict: the profile also sets every problem key's default level.
