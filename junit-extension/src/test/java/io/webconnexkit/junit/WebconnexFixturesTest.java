@@ -71,7 +71,7 @@ class WebconnexFixturesTest {
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage(String.join(System.lineSeparator(),
         "fixture webconnex/mixed/b-registration-total-as-string.json does not conform to the Webconnex contract",
         "invalid registration payload (lenient profile): 1 error, 0 warnings",
-        "webconnex/mixed/b-registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
+        "src/test/resources/webconnex/mixed/b-registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
     assertThat(((AssertionFailedError) failure).getExpected().getStringRepresentation())
         .isEqualTo("valid registration payload (lenient profile)");
   }
