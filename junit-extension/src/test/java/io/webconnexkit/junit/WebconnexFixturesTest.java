@@ -170,6 +170,33 @@ class WebconnexFixturesTest {
   }
 
   @TestKitOnly
+  static class KnownBadBesideGoodOnes {
+    @ParameterizedTest
+    @WebconnexFixtures(value = "webconnex/mixed/", expectInvalid = "b-*.json")
+    void theBadOneByPattern(ValidationReport report) {}
+
+    @ParameterizedTest
+    @WebconnexFixtures(value = "webconnex/mixed/", expectInvalid = "**/a-registration.json")
+    void aGoodOneByPattern(ValidationReport report) {}
+  }
+
+  @Test
+  void expectInvalidPatternsMarkKnownBadFilesBesideGoodOnes() {
+    TestKit.assertAllPassed(TestKit.runMethod(KnownBadBesideGoodOnes.class, "theBadOneByPattern"), 3);
+  }
+
+  @Test
+  void aFileMatchedByExpectInvalidThatConformsFailsAndTheOthersAreCheckedAsUsual() {
+    var results = TestKit.runMethod(KnownBadBesideGoodOnes.class, "aGoodOneByPattern");
+
+    assertThat(TestKit.failuresByName(results).keySet().stream().map(TestKit::withoutParameterName))
+        .containsExactlyInAnyOrder("[1] a-registration.json", "[2] b-registration-total-as-string.json");
+    assertThat(TestKit.failuresByName(results).values()).anySatisfy(failure -> assertThat(failure)
+        .hasMessageStartingWith("invalid = true asks for a payload that does not conform, but fixture "
+            + "webconnex/mixed/a-registration.json conforms"));
+  }
+
+  @TestKitOnly
   static class MixedExpectedInvalid {
     @ParameterizedTest
     @WebconnexFixtures(value = "webconnex/mixed/", invalid = true)
