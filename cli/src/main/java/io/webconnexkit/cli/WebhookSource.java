@@ -16,6 +16,12 @@ final class WebhookSource {
 
   static MockWebconnex mock(Path settingsFile, String target, SecretOptions secret, Function<String, String> environment,
       Duration timeout, boolean bundledMappings) {
+    return mock(settingsFile, target, secret, environment, timeout, bundledMappings, null);
+  }
+
+  /** @param activity told of deliveries and logs API calls as they happen; null for none */
+  static MockWebconnex mock(Path settingsFile, String target, SecretOptions secret, Function<String, String> environment,
+      Duration timeout, boolean bundledMappings, io.webconnexkit.wiremock.MockActivity activity) {
     WebconnexSettings settings;
     // The process's own environment is read by core (as the bytes the process was given); a test's, as given.
     Function<String, String> variables = environment == WebconnexCommand.PROCESS_ENVIRONMENT ? null : environment;
@@ -39,6 +45,9 @@ final class WebhookSource {
     MockWebconnex.Builder builder = MockWebconnex.builder().settings(checked).timeout(timeout).bundledMappings(bundledMappings);
     if (variables != null) {
       builder.environment(variables);
+    }
+    if (activity != null) {
+      builder.activity(activity);
     }
     return settings(builder::build);
   }

@@ -114,6 +114,9 @@ public final class MockWebconnex
       s = sb.build();
     }
     this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings);
+    if (b.activity != null) {
+      state.activity(b.activity);
+    }
     this.delivers = new StubDeliveryListener(state);
     this.webhookApi = new WebhookApiFilter(state);
     this.eventRequests = new EventRequestFilter(state);
@@ -303,8 +306,18 @@ public final class MockWebconnex
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxLogEntries = DEFAULT_MAX_LOG_ENTRIES;
     private boolean bundledMappings;
+    private MockActivity activity;
 
     private Builder() {}
+
+    /**
+     * Told of every delivery attempt and every logs API call as they happen (what
+     * {@code webconnex mock} prints); none by default.
+     */
+    public Builder activity(MockActivity activity) {
+      this.activity = Objects.requireNonNull(activity, "activity");
+      return this;
+    }
 
     /** The webhooks to send to (instead of {@link #webhook}). */
     public Builder settings(WebconnexSettings settings) {
