@@ -106,6 +106,35 @@ class PageProjectsTest {
         .toList(), 3);
   }
 
+  /**
+   * The README's snippets for adding the kit are those of the pages built above, so the page
+   * projects build them too (one project fewer for CI): its plugin block is the Maven plugin's quick
+   * start, its output lines are among those that project must print, its BOM block is the one in
+   * the JUnit extension's POM.
+   */
+  @Test
+  void theReadmesSnippetsAreThoseOfThePageProjects() throws IOException {
+    List<Block> readme = blocks(ROOT.resolve("README.md"));
+    List<Block> plugin = blocks(ROOT.resolve("docs/maven-plugin.md"));
+    List<Block> junit = blocks(ROOT.resolve("docs/junit-extension.md"));
+
+    String readmePlugin = readme.stream().filter(b -> b.lang().equals("xml") && b.text().contains("webconnex-maven-plugin"))
+        .findFirst().orElseThrow().text();
+    assertThat(squeeze(only(plugin, "xml", "## Quick start").text())).contains(squeeze(readmePlugin));
+    String readmeOutput = readme.stream().filter(b -> b.lang().equals("text") && b.text().contains("Validated 1 fixture"))
+        .findFirst().orElseThrow().text();
+    String pluginOutput = plugin.stream().filter(b -> b.lang().equals("text") && b.heading().startsWith("## Quick start"))
+        .findFirst().orElseThrow().text();
+    assertThat(pluginOutput.lines()).containsAll(readmeOutput.lines().toList());
+    String readmeBom = only(readme, "xml", "## BOM").text();
+    String bomDependency = readmeBom.substring(readmeBom.indexOf("<dependency>"), readmeBom.indexOf("</dependency>"));
+    assertThat(squeeze(only(junit, "xml", "## Add it").text())).contains(squeeze(bomDependency));
+  }
+
+  private static String squeeze(String xml) {
+    return xml.replaceAll("\\s+", "");
+  }
+
   @Test
   void findsTheBlocksOfAPageWithTheirHeadings() throws IOException {
     Path page = Files.createTempFile("page", ".md");
