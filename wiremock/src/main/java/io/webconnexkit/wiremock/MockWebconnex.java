@@ -313,6 +313,9 @@ public final class MockWebconnex
     /**
      * Told of every delivery attempt and every logs API call as they happen (what
      * {@code webconnex mock} prints); none by default.
+     *
+     * @param activity the listener, called on the mock's threads
+     * @return this builder
      */
     public Builder activity(MockActivity activity) {
       this.activity = Objects.requireNonNull(activity, "activity");
