@@ -3,6 +3,8 @@ package io.webconnexkit.cli;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.webconnexkit.wiremock.DeliveryLog;
+import io.webconnexkit.wiremock.MockActivity;
 import io.webconnexkit.wiremock.MockWebconnex;
 import io.webconnexkit.wiremock.WebhookSettings;
 import java.io.IOException;
@@ -10,6 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -32,7 +37,8 @@ import picocli.CommandLine.Spec;
           + "wants it; /v2/public/webhooks/{id}/logs, .../logs/{logId} and .../resend/{logId} answer like "
           + "Webconnex's API (header apiKey); POST /__webconnex/webhooks/{id}/test/{kind} is the panel's "
           + "\"Send a Test\". Without --settings there is one enabled webhook for every event and form. "
-          + "Runs until interrupted (Ctrl+C)."
+          + "Prints one line per delivery and per logs API call (--quiet: none). A POST to an event path that "
+          + "is not a documented event answers 404, naming the event it resembles. Runs until interrupted (Ctrl+C)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -41,7 +47,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  webconnex mock --port 8089 --target http://127.0.0.1:9000/hooks --secret-env WEBCONNEX_SECRET",
+      "  webconnex mock --port 8089 \\",
+      "      --target http://127.0.0.1:9000/hooks \\",
+      "      --secret-env WEBCONNEX_SECRET",
       "  webconnex mock --port 8089 --settings webhooks.json"
     })
 final class MockCommand implements Callable<Integer> {
@@ -78,6 +86,41 @@ final class MockCommand implements Callable<Integer> {
           + "(such as 900/900). Without it, Webconnex's limits are reported in X-Burst-* and X-Daily-* headers, never enforced.")
   String burstLimit;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Print nothing per delivery or logs API call (by default one line each: time, event, webhook, "
+          + "the receiver's status, milliseconds).")
+  boolean quiet;
+
+  /** The clock of the activity lines; UTC, so lines of two machines compare. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
+      .withZone(ZoneOffset.UTC);
+
+  /** One line per delivery and per logs API call, as they happen; names and URLs escaped. */
+  private MockActivity console(PrintWriter out) {
+    return new MockActivity() {
+      @Override
+      public void delivered(DeliveryLog d, Duration took) {
+        line(out, TIME.format(java.time.Instant.now()) + " delivery " + (d.test() ? "test " : "") + d.eventType()
+            + " to webhook " + d.webhookId() + " " + d.url() + ": "
+            + (d.responseCode() > 0 ? d.responseCode() + " " : "") + d.status().label()
+            + d.error().map(e -> " (" + e + ")").orElse("") + " in " + took.toMillis() + " ms");
+      }
+
+      @Override
+      public void apiCalled(String method, String path, int status, Duration took) {
+        line(out, TIME.format(java.time.Instant.now()) + " api " + method + " " + path + ": " + status + " in "
+            + took.toMillis() + " ms");
+      }
+    };
+  }
+
+  private static void line(PrintWriter out, String text) {
+    synchronized (out) {
+      out.println(Printable.escape(text));
+      out.flush();
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -88,6 +131,8 @@ final class MockCommand implements Callable<Integer> {
     }
     String apiKey = apiKeyEnv == null ? null : ApiKeyOption.read("--api-key-env", apiKeyEnv, parent.environment());
     int[] burst = burstLimit == null ? null : burst(burstLimit);
+    PrintWriter console = spec.commandLine().getOut();
+    MockActivity activity = quiet ? null : console(console);
     MockWebconnex webconnex = WebhookSource.mock(settings, target, secret, parent.environment(), Duration.ofSeconds(timeout), true,
         b -> {
           if (apiKey != null) {
@@ -95,6 +140,9 @@ final class MockCommand implements Callable<Integer> {
           }
           if (burst != null) {
             b.burstLimit(burst[0], Duration.ofSeconds(burst[1]));
+          }
+          if (activity != null) {
+            b.activity(activity);
           }
         });
     WireMockServer server;

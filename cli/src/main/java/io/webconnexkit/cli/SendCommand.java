@@ -1,11 +1,17 @@
 package io.webconnexkit.cli;
 
 import io.webconnexkit.validator.EventType;
+import io.webconnexkit.validator.Profile;
+import io.webconnexkit.validator.RecordedDeliveryReader;
+import io.webconnexkit.validator.ReportLine;
+import io.webconnexkit.validator.ValidationReport;
+import io.webconnexkit.validator.WebconnexValidator;
 import io.webconnexkit.wiremock.DeliveryLog;
 import io.webconnexkit.wiremock.MockWebconnex;
 import io.webconnexkit.wiremock.SendResult;
 import io.webconnexkit.wiremock.TestKind;
 import io.webconnexkit.wiremock.WebconnexWebhooks;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,20 +38,27 @@ import picocli.CommandLine.Spec;
           + "and prints what the receiver answered. The body is a generated sample of the event, or --file.",
       "%nWith --settings, the event goes to every webhook of the file that wants it (enabled, toggled on "
           + "for the event, and for the event's form), each signed with its own secret; the others are "
-          + "listed as skipped. --test sends the panel's \"Send a Test\" to one webhook."
+          + "listed as skipped. With --test=KIND the panel's \"Send a Test\" goes to one webhook."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:Every delivery was answered with a 2xx status (or every webhook skipped the event).",
-      "1:A receiver answered with another status, did not answer in time, or could not be reached.",
+      "1:A receiver answered with another status, did not answer in time, or could not be reached; "
+          + "or --file does not conform to the event's contract (nothing is sent, unless --allow-invalid).",
       "2:Usage or I/O error: bad options, a bad settings file, an unset secret variable."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  webconnex send --event registration --to http://127.0.0.1:9000/hooks --secret-env WEBCONNEX_SECRET",
-      "  webconnex send --event coupon --to https://example.org/hooks --secret-file secret.txt --file coupon.json",
-      "  webconnex send --settings webhooks.json --event registration --form 432",
-      "  webconnex send --settings webhooks.json --webhook 2 --test registration"
+      "  webconnex send --event registration \\",
+      "      --to http://127.0.0.1:9000/hooks \\",
+      "      --secret-env WEBCONNEX_SECRET",
+      "  webconnex send --event coupon --file coupon.json \\",
+      "      --to https://example.org/hooks \\",
+      "      --secret-file secret.txt",
+      "  webconnex send --settings webhooks.json \\",
+      "      --event registration --form 432",
+      "  webconnex send --settings webhooks.json \\",
+      "      --webhook 2 --test registration"
     })
 final class SendCommand implements Callable<Integer> {
 
@@ -68,6 +81,11 @@ final class SendCommand implements Callable<Integer> {
       description = "The body to send instead of a generated sample.")
   Path file;
 
+  @Option(names = "--allow-invalid",
+      description = "Send --file even when it does not conform to the event's contract (for testing how a receiver "
+          + "handles a broken payload); its problems are still printed.")
+  boolean allowInvalid;
+
   @Option(names = "--form", paramLabel = "ID", description = "The form the event belongs to.")
   Long form;
 
@@ -85,6 +103,30 @@ final class SendCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "How long the receiver gets to answer (default: ${DEFAULT-VALUE}).")
   int timeout;
+
+  /**
+   * Whether the file conforms to the event's contract (lenient profile), as {@code webconnex
+   * validate} would say; its problems are printed to standard error either way, as
+   * {@code validate} prints them, and a refusal says how to send it anyway.
+   */
+  private boolean conforms(Path body, EventType type) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(body);
+    } catch (IOException e) {
+      throw new CommandFailure(Printable.escape(body.toString()) + ": " + Printable.escape(RecordedDeliveryReader.describe(e)));
+    }
+    ValidationReport report = WebconnexValidator.builder().profile(Profile.LENIENT).build().validate(bytes, type);
+    PrintWriter err = spec.commandLine().getErr();
+    report.problems().forEach(problem -> err.println(ReportLine.of(body.toString(), problem)));
+    if (!report.isValid()) {
+      err.println("webconnex send: " + Printable.escape(body.toString()) + " does not conform to the "
+          + type.wireName() + " contract: " + (allowInvalid ? "sending it anyway (--allow-invalid)"
+              : "nothing sent (add --allow-invalid to send it on purpose)"));
+    }
+    err.flush();
+    return report.isValid();
+  }
 
   @Override
   public Integer call() {
@@ -126,6 +168,9 @@ final class SendCommand implements Callable<Integer> {
           delivery.forForm(form);
         }
         if (file != null) {
+          if (!conforms(file, type) && !allowInvalid) {
+            return WebconnexCommand.INVALID;
+          }
           delivery.withBodyFile(file.toString());
         }
         SendResult result;

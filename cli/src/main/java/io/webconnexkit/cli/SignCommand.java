@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "2:Usage or I/O error: a missing file, an unset secret variable."
     },
     footerHeading = "%nExample:%n",
-    footer = "  WEBCONNEX_SECRET=... webconnex sign --secret-env WEBCONNEX_SECRET body.json")
+    footer = {"  WEBCONNEX_SECRET=... webconnex sign \\", "      --secret-env WEBCONNEX_SECRET body.json"})
 final class SignCommand implements Callable<Integer> {
 
   @ParentCommand WebconnexCommand parent;

@@ -47,9 +47,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  webconnex validate examples/payloads",
-      "  webconnex validate --strict registration.json publish.json",
-      "  webconnex validate --secret-env WEBCONNEX_SECRET wiremock-journal.json",
-      "  webconnex validate --level delivery.userAgent=ignore deliveries.jsonl",
+      "  webconnex validate --strict registration.json \\",
+      "      publish.json",
+      "  webconnex validate --secret-env WEBCONNEX_SECRET \\",
+      "      wiremock-journal.json",
+      "  webconnex validate \\",
+      "      --level delivery.userAgent=ignore \\",
+      "      deliveries.jsonl",
       "  webconnex validate --format json - < body.json"
     })
 final class ValidateCommand implements Callable<Integer> {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "2:Usage or I/O error: a missing file, an unset secret variable."
     },
     footerHeading = "%nExample:%n",
-    footer = "  webconnex verify --secret-env WEBCONNEX_SECRET --signature 3f1c...e9 body.json")
+    footer = {"  webconnex verify --secret-env WEBCONNEX_SECRET \\", "      --signature 3f1c...e9 body.json"})
 final class VerifyCommand implements Callable<Integer> {
 
   @ParentCommand WebconnexCommand parent;

@@ -33,17 +33,28 @@ import picocli.CommandLine.Spec;
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:Success: every payload is valid (warnings allowed), or the signature matches.",
-      "1:A payload is invalid, or the signature does not match.",
-      "2:Usage or I/O error: a bad option, a missing file, an unset secret variable."
+      "0:Success. validate: every record is valid (warnings allowed). sign: the signature was printed. "
+          + "verify: the signature matches. send: every delivery was answered with a 2xx status (or every "
+          + "webhook skipped the event). mock: stopped by an interrupt.",
+      "1:What was checked or sent failed. validate: a record is invalid. verify: the signature does not "
+          + "match. send: a receiver answered another status, did not answer in time or could not be "
+          + "reached, or --file does not conform (nothing sent without --allow-invalid). sign and mock "
+          + "never exit 1.",
+      "2:Usage or I/O error, for every command: a bad option, a missing file, an unset secret variable, a "
+          + "bad settings file, a port in use."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  webconnex validate examples/payloads",
-      "  webconnex validate --strict --format json delivery.json",
-      "  webconnex sign --secret-env WEBCONNEX_SECRET body.json",
-      "  webconnex verify --secret-env WEBCONNEX_SECRET --signature 3f1c... body.json",
-      "  webconnex send --event registration --to http://127.0.0.1:9000/hooks --secret-env WEBCONNEX_SECRET",
+      "  webconnex validate --strict --format json \\",
+      "      delivery.json",
+      "  webconnex sign --secret-env WEBCONNEX_SECRET \\",
+      "      body.json",
+      "  webconnex verify --secret-env WEBCONNEX_SECRET \\",
+      "      --signature 3f1c... body.json",
+      "  webconnex send --event registration \\",
+      "      --to http://127.0.0.1:9000/hooks \\",
+      "      --secret-env WEBCONNEX_SECRET",
       "  webconnex mock --port 8089 --settings webhooks.json"
     })
 public final class WebconnexCommand implements Runnable {

@@ -95,12 +95,40 @@ class SendAndMockCommandTest {
     Path file = Files.write(temp.resolve("coupon.json"), body);
     Path secret = Files.writeString(temp.resolve("secret.txt"), "file-secret\n");
 
-    CliRun r = run("send", "--event", "coupon", "--to", url("/broken"), "--secret-file", secret.toString(), "--file", file.toString());
+    CliRun r = run("send", "--event", "coupon", "--to", url("/broken"), "--secret-file", secret.toString(), "--file",
+        file.toString(), "--allow-invalid");
 
     assertThat(r.exitCode()).as("the receiver answered 500").isEqualTo(1);
+    assertThat(r.err()).contains("does not conform to the coupon contract: sending it anyway (--allow-invalid)");
     assertThat(r.out()).contains(": 500 error");
     assertThat(hits.peek().body()).isEqualTo(body);
     assertThat(hits.peek().signedWith("file-secret")).isTrue();
+  }
+
+  @Test
+  void refusesToSendAFileThatDoesNotConformAndPrintsItsProblems() throws Exception {
+    Path file = CliRun.resource("payloads/invalid/registration-total-as-string.json");
+
+    CliRun r = run(Map.of("WEBCONNEX_SECRET", "cli-secret"), new byte[0], "send", "--event", "registration", "--to",
+        url("/hooks"), "--secret-env", "WEBCONNEX_SECRET", "--file", file.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains(file + ":123:14: error: /data/total: expected number but found string \"100\"")
+        .contains("does not conform to the registration contract: nothing sent (add --allow-invalid to send it on purpose)");
+    assertThat(r.out()).isEmpty();
+    assertThat(hits).as("nothing reached the receiver").isEmpty();
+  }
+
+  @Test
+  void sendsAConformingFileWithoutComplaint() throws Exception {
+    Path file = CliRun.resource("payloads/valid/registration.json");
+
+    CliRun r = run(Map.of("WEBCONNEX_SECRET", "cli-secret"), new byte[0], "send", "--event", "registration", "--to",
+        url("/hooks"), "--secret-env", "WEBCONNEX_SECRET", "--file", file.toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exitCode()).isZero();
+    assertThat(hits.peek().body()).isEqualTo(Files.readAllBytes(file));
   }
 
   @Test
@@ -166,12 +194,59 @@ class SendAndMockCommandTest {
       assertThat(logs).contains("\"status\" : \"success\"");
       assertThat(hits).extracting(Hit::path).containsExactlyInAnyOrder("/orders", "/gala");
       assertThat(out.toString()).contains("webhook API:       " + base + "/v2/public", "webhook 2 \"Paused\"");
+      // One line per delivery (time, event, webhook, the receiver's status, milliseconds) and per logs API call.
+      awaitLines(out, 3, " delivery registration to webhook ", " api GET ");
+      assertThat(out.toString().lines())
+          .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} delivery registration to webhook 3 "
+              + Pattern.quote(url("/gala")) + ": 200 success in \\d+ ms"))
+          .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} delivery registration to webhook 1 .*: 200 success in \\d+ ms"))
+          .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} api GET /v2/public/webhooks/3/logs: 200 in \\d+ ms"));
+      // An event path that is not a documented event: a 404 naming the one it resembles.
+      HttpResponse<String> typo = client.send(HttpRequest.newBuilder(URI.create(base + "/webconnex/events/registraton"))
+          .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(typo.statusCode()).isEqualTo(404);
+      assertThat(typo.body()).contains("unknown event \\\"registraton\\\"; did you mean \\\"registration\\\"?");
     } finally {
       mock.interrupt();
       mock.join(10_000);
     }
     assertThat(exit[0]).isZero();
     assertThat(out.toString()).endsWith("Mock Webconnex stopped.\n");
+  }
+
+  @Test
+  void mockIsQuietWhenAsked() throws Exception {
+    Path settings = settings();
+    StringWriter out = new StringWriter();
+    CommandLine cli = WebconnexCommand.commandLine(Map.of("ORDERS_SECRET", "orders-secret", "GALA_SECRET", "gala-secret")::get,
+        new ByteArrayInputStream(new byte[0]));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    Thread mock = new Thread(() -> cli.execute("mock", "--quiet", "--settings", settings.toString()));
+    mock.start();
+    try {
+      String base = awaitBase(out);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      client.send(HttpRequest.newBuilder(URI.create(base + "/webconnex/events/registration?formId=432"))
+          .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      awaitLogs(client, base + "/v2/public/webhooks/3/logs");
+      assertThat(out.toString()).doesNotContain(" delivery registration ").doesNotContain(" api GET ");
+    } finally {
+      mock.interrupt();
+      mock.join(10_000);
+    }
+  }
+
+  /** Waits until the output has a line containing each text (deliveries end on the mock's threads). */
+  private static void awaitLines(StringWriter out, int lines, String... texts) throws InterruptedException {
+    for (int i = 0; i < 400; i++) {
+      String text = out.toString();
+      long found = text.lines().filter(l -> java.util.Arrays.stream(texts).anyMatch(l::contains)).count();
+      if (found >= lines) {
+        return;
+      }
+      Thread.sleep(25);
+    }
   }
 
   private static String awaitBase(StringWriter out) throws InterruptedException {

@@ -1,5 +1,8 @@
 package io.webconnexkit.junit;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +14,7 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
@@ -69,8 +73,50 @@ final class Conversions {
       }
       return mapper.readValue(payload.body(), mapper.constructType(type));
     } catch (IOException e) {
-      throw new ParameterResolutionException(payload.origin() + " cannot be read as " + type.getTypeName() + ": "
-          + ReportLine.escape(e.getMessage()), e);
+      throw bindingFailure(payload, type, e);
+    }
+  }
+
+  /**
+   * Why the payload cannot be bound, as briefly as a contract failure: Jackson's reason, the field
+   * as a JSON Pointer and where it is in the body. Jackson's exception is not attached as the
+   * cause, so the test log does not end in dozens of Jackson frames, and the frames left are the
+   * extension's own.
+   */
+  static ParameterResolutionException bindingFailure(Payload payload, Type type, IOException e) {
+    StringBuilder why = new StringBuilder();
+    if (e instanceof JsonProcessingException jackson) {
+      why.append(jackson.getOriginalMessage());
+      if (jackson instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+          pointer.append('/').append(step.getFieldName() != null
+              ? step.getFieldName().replace("~", "~0").replace("/", "~1")
+              : String.valueOf(step.getIndex()));
+        }
+        why.append(" (at ").append(pointer);
+        appendLocation(why.append(", "), jackson.getLocation());
+        why.append(')');
+      } else if (jackson.getLocation() != null && jackson.getLocation().getLineNr() > 0) {
+        appendLocation(why.append(" ("), jackson.getLocation());
+        why.append(')');
+      }
+    } else {
+      why.append(e.getMessage());
+    }
+    ParameterResolutionException failure = new ParameterResolutionException(payload.origin() + " cannot be read as "
+        + type.getTypeName() + ": " + ReportLine.escape(why.toString()));
+    failure.setStackTrace(Arrays.stream(failure.getStackTrace())
+        .filter(frame -> frame.getClassName().startsWith(Conversions.class.getPackageName() + "."))
+        .toArray(StackTraceElement[]::new));
+    return failure;
+  }
+
+  private static void appendLocation(StringBuilder text, JsonLocation location) {
+    if (location != null && location.getLineNr() > 0) {
+      text.append("line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+    } else if (text.length() >= 2) {
+      text.setLength(text.length() - 2);
     }
   }
 

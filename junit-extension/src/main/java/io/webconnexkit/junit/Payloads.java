@@ -14,6 +14,9 @@ import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexSample;
 import io.webconnexkit.validator.WebconnexValidator;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -161,8 +164,32 @@ final class Payloads {
   }
 
   private static String lines(String path, ValidationReport report) {
-    return report.problems().stream().map(p -> ReportLine.of(path, p)).collect(Collectors.joining(System.lineSeparator()));
+    String shown = sourcePath(path);
+    return report.problems().stream().map(p -> ReportLine.of(shown, p)).collect(Collectors.joining(System.lineSeparator()));
   }
+
+  /**
+   * The fixture as a path an IDE console links to: {@code src/test/resources/PATH} when that file
+   * exists under the working directory (Maven and Gradle run tests in the module's folder), else the
+   * classpath path, which is all there is for a fixture in a jar.
+   */
+  static String sourcePath(String resourcePath) {
+    if (resourcePath == null || resourcePath.isEmpty()) {
+      return resourcePath;
+    }
+    try {
+      String relative = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;
+      Path file = Path.of(TEST_RESOURCES).resolve(relative).normalize();
+      if (file.startsWith(TEST_RESOURCES) && Files.isRegularFile(file)) {
+        return TEST_RESOURCES + "/" + relative;
+      }
+    } catch (InvalidPathException e) {
+      // not a file name on this system: the classpath path is all there is
+    }
+    return resourcePath;
+  }
+
+  private static final String TEST_RESOURCES = "src/test/resources";
 
   /** The first line of the report's own text: {@code invalid registration payload (lenient profile): 1 error, 0 warnings}. */
   private static String summaryLine(ValidationReport report) {

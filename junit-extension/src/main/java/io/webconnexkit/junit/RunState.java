@@ -2,6 +2,7 @@ package io.webconnexkit.junit;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
@@ -32,7 +33,10 @@ final class RunState {
         key -> JsonMapper.builder()
             // Webconnex adds fields without notice: a user's class lists the ones it cares about.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // Users' own modules (java.time, Kotlin, ...) apply to their own classes.
+            // Money stays exact: 250.10 is the decimal 250.10 in a JsonNode or a Map, never the double 250.1.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // java.time (jackson-datatype-jsr310, which the extension brings) and users' own modules (Kotlin, ...).
             .findAndAddModules()
             .build(),
         ObjectMapper.class);

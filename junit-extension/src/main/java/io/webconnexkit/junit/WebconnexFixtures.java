@@ -66,6 +66,15 @@ public @interface WebconnexFixtures {
   boolean invalid() default false;
 
   /**
+   * Files expected not to conform, as Ant-style patterns relative to the folder
+   * ({@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid =
+   * true}, the others as usual. These are the patterns of the Maven plugin's
+   * {@code webconnex.expectInvalid}, so known-bad payloads can live beside good ones and both agree
+   * on them.
+   */
+  String[] expectInvalid() default {};
+
+  /**
    * Levels for problem keys, as {@link WebconnexPayload#levels()}: added to the configuration
    * parameter {@code webconnex.levels}, winning over it for the same key.
    */

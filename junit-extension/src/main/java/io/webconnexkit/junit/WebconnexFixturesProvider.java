@@ -17,6 +17,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -77,7 +78,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
         .signingSecrets(secrets)
         .build();
     Run run = new Run(verifier, type, RunState.mapper(context), RunState.fixtureFailures(context), fixtures.invalid(),
-        signer);
+        antPatterns(fixtures.expectInvalid()), signer);
 
     // One file's records at a time: a folder of archives is never held in memory all at once.
     return files.stream().flatMap(file -> read(file).stream().map(record -> run.arguments(file, record)));
@@ -85,7 +86,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
 
   /** What one parameterized test's records are judged and converted with. */
   private record Run(DeliveryVerifier verifier, Type type, ObjectMapper mapper, FixtureFailures failures,
-      boolean invalid, SigningSecret signer) {
+      boolean allInvalid, List<Pattern> expectInvalid, SigningSecret signer) {
 
     /**
      * The arguments of one record's invocation, named by the file and the record's place in it;
@@ -93,6 +94,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
      */
     Arguments arguments(FixtureScanner.Fixture file, RecordedDelivery record) {
       ValidationReport report = verifier.verify(record);
+      boolean invalid = allInvalid || expectInvalid.stream().anyMatch(p -> p.matcher(file.name()).matches());
       String name = ReportLine.escape(file.name() + record.label().map(label -> " [" + label + "]").orElse(""));
       Throwable failure = null;
       Object argument;
@@ -120,6 +122,45 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
       }
       return Arguments.of(Named.of(name, argument));
     }
+  }
+
+  /**
+   * Ant-style patterns as the Maven plugin reads its includes and {@code expectInvalid}: {@code **}
+   * spans folders ({@code **}{@code /} also none), {@code *} and {@code ?} stay within a name, a
+   * trailing {@code /} means everything under the folder.
+   */
+  static List<Pattern> antPatterns(String[] patterns) {
+    List<Pattern> compiled = new ArrayList<>();
+    for (String entry : patterns) {
+      for (String raw : entry.split(",")) {
+        String p = raw.trim().replace('\\', '/');
+        if (p.isEmpty()) {
+          continue;
+        }
+        if (p.endsWith("/")) {
+          p = p + "**";
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < p.length(); i++) {
+          char c = p.charAt(i);
+          if (p.startsWith("**/", i)) {
+            regex.append("(?:.*/)?");
+            i += 2;
+          } else if (p.startsWith("**", i)) {
+            regex.append(".*");
+            i += 1;
+          } else if (c == '*') {
+            regex.append("[^/]*");
+          } else if (c == '?') {
+            regex.append("[^/]");
+          } else {
+            regex.append(Pattern.quote(String.valueOf(c)));
+          }
+        }
+        compiled.add(Pattern.compile(regex.toString()));
+      }
+    }
+    return compiled;
   }
 
   /** Every record of one file, read by the kit's one reader; a file that cannot be read is one record saying so. */

@@ -54,7 +54,7 @@ class LevelsTest {
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage(String.join(System.lineSeparator(),
         "fixture webconnex/levels/proxy-user-agent.json does not conform to the Webconnex contract",
         "invalid publish payload (strict profile, signature not checked): 1 error, 0 warnings",
-        "webconnex/levels/proxy-user-agent.json:"
+        "src/test/resources/webconnex/levels/proxy-user-agent.json:"
             + RecordedShapesTest.position("webconnex/levels/proxy-user-agent.json", "\"User-Agent\"", 0)
             + ": error: User-Agent: expected Webconnex-Divvy but found \"corporate-proxy/2.1\""));
   }

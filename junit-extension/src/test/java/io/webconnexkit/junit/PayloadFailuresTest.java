@@ -19,11 +19,11 @@ class PayloadFailuresTest {
     assertThat(failure.getMessage()).isEqualTo(String.join(System.lineSeparator(),
         "fixture webconnex/broken/registration-total-as-string.json does not conform to the Webconnex contract",
         "invalid registration payload (lenient profile): 1 error, 0 warnings",
-        "webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
+        "src/test/resources/webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
     AssertionFailedError afe = (AssertionFailedError) failure;
     assertThat(afe.getExpected().getStringRepresentation()).isEqualTo("valid registration payload (lenient profile)");
     assertThat(afe.getActual().getStringRepresentation()).startsWith("invalid registration payload (lenient profile)")
-        .contains("webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number");
+        .contains("src/test/resources/webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number");
   }
 
   @Test
@@ -33,7 +33,7 @@ class PayloadFailuresTest {
     assertThat(failure).isInstanceOf(AssertionFailedError.class)
         .hasMessageStartingWith("fixture webconnex/broken/subscription-trailing-comma.json does not conform")
         .hasMessageContaining("malformed JSON")
-        .hasMessageContaining("webconnex/broken/subscription-trailing-comma.json:53:5: error: ");
+        .hasMessageContaining("src/test/resources/webconnex/broken/subscription-trailing-comma.json:53:5: error: ");
   }
 
   @Test
@@ -107,7 +107,7 @@ class PayloadFailuresTest {
 
     assertThat(failure).isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("fixture webconnex/broken/registration-total-as-string.json does not conform")
-        .hasMessageContaining("webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\"")
+        .hasMessageContaining("src/test/resources/webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\"")
         .cause().isInstanceOf(AssertionFailedError.class);
   }
 
@@ -142,7 +142,11 @@ class PayloadFailuresTest {
     assertThat(failure).isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("the generated registration sample with set = \"/data/total=\\\"lots\\\"\" and remove ="
             + " \"/data/billing\" cannot be read as io.webconnexkit.junit.RegistrationEvent")
-        .hasMessageContaining("lots");
+        .hasMessageContaining("lots")
+        .hasMessageContaining("(at /data/total, line ")
+        .hasNoCause();
+    assertThat(failure.getStackTrace()).as("only the extension's own frames, not Jackson's")
+        .allMatch(frame -> frame.getClassName().startsWith("io.webconnexkit.junit."));
   }
 
   @TestKitOnly

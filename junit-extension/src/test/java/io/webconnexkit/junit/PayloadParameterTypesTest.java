@@ -14,12 +14,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PayloadParameterTypesTest {
+
+  /** A receiver's class with a java.time field, as users write them. */
+  record TimedRegistration(String eventType, Data data) {
+    record Data(String orderNumber, OffsetDateTime registrationTimestamp) {}
+  }
 
   private static byte[] resource(String path) throws IOException {
     try (InputStream in = PayloadParameterTypesTest.class.getClassLoader().getResourceAsStream(path)) {
@@ -58,6 +64,20 @@ class PayloadParameterTypesTest {
       assertThat(event.accountId()).isEqualTo(14);
       assertThat(event.data().total()).isEqualByComparingTo(new BigDecimal("100"));
       assertThat(event.data().registrants()).hasSize(1);
+    }
+
+    @Test
+    void aTreeKeepsMoneyAsTheDecimalWritten(
+        @WebconnexPayload(eventType = "registration", set = "/data/total=250.10") JsonNode payload) {
+      JsonNode total = payload.at("/data/total");
+      assertThat(total.isBigDecimal()).as("250.10 as a decimal node, not a double").isTrue();
+      assertThat(total.decimalValue()).isEqualTo(new BigDecimal("250.10"));
+      assertThat(total.toString()).isEqualTo("250.10");
+    }
+
+    @Test
+    void bindsJavaTimeTypesWithoutAModuleOfTheUsers(@WebconnexPayload("webconnex/registration.json") TimedRegistration event) {
+      assertThat(event.data().registrationTimestamp()).isEqualTo(OffsetDateTime.parse("2026-11-24T17:26:29Z"));
     }
 
     @Test

@@ -126,7 +126,7 @@ class RecordedShapesTest {
         aborted -> assertThat(aborted).isInstanceOf(TestAbortedException.class)
             .hasMessage("fixture webconnex/shapes-broken/other/empty.jsonl holds no payload to pass to the test"
                 + System.lineSeparator()
-                + "webconnex/shapes-broken/other/empty.jsonl:1:1: warning: JSON Lines archive has no records"));
+                + "src/test/resources/webconnex/shapes-broken/other/empty.jsonl:1:1: warning: JSON Lines archive has no records"));
     assertThat(BrokenShapes.ran).as("bodies that ran").containsExactlyInAnyOrder("publish", "publish");
 
     // The verdict core gives each record, line for line, in the failure of that record's invocation.
@@ -175,7 +175,7 @@ class RecordedShapesTest {
     // A file that holds no payload at all is not a known-bad payload: there is nothing to hand to the test.
     assertThat(failures.get("other/array.json")).hasMessageStartingWith(
         "fixture webconnex/shapes-broken/other/array.json holds no Webconnex payload" + System.lineSeparator()
-            + "webconnex/shapes-broken/other/array.json:1:1: error: not a Webconnex payload");
+            + "src/test/resources/webconnex/shapes-broken/other/array.json:1:1: error: not a Webconnex payload");
     assertThat(failures.get("logs/listing.json")).hasMessageContaining("holds no Webconnex payload");
     assertThat(failures).hasSize(4);
     // An empty archive has nothing wrong and nothing to give: skipped, whatever invalid says.
@@ -196,7 +196,7 @@ class RecordedShapesTest {
     Throwable failure = TestKit.onlyFailure(TestKit.run(ForgedKey.class));
 
     assertThat(failure.getMessage().lines()).noneMatch(line -> line.startsWith("other.json"))
-        .anyMatch(line -> line.startsWith("webconnex/escaping/forged-key.json:")
+        .anyMatch(line -> line.startsWith("src/test/resources/webconnex/escaping/forged-key.json:")
             && line.contains("/x\\u001b[31m\\nother.json:9:9: error: forged"));
     assertThat(failure.getMessage()).doesNotContain("\u001b");
   }

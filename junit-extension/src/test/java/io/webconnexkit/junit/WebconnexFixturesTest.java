@@ -71,7 +71,7 @@ class WebconnexFixturesTest {
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasMessage(String.join(System.lineSeparator(),
         "fixture webconnex/mixed/b-registration-total-as-string.json does not conform to the Webconnex contract",
         "invalid registration payload (lenient profile): 1 error, 0 warnings",
-        "webconnex/mixed/b-registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
+        "src/test/resources/webconnex/mixed/b-registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
     assertThat(((AssertionFailedError) failure).getExpected().getStringRepresentation())
         .isEqualTo("valid registration payload (lenient profile)");
   }
@@ -167,6 +167,33 @@ class WebconnexFixturesTest {
     @ParameterizedTest
     @WebconnexFixtures("webconnex/mixed/")
     void asReport(ValidationReport report) {}
+  }
+
+  @TestKitOnly
+  static class KnownBadBesideGoodOnes {
+    @ParameterizedTest
+    @WebconnexFixtures(value = "webconnex/mixed/", expectInvalid = "b-*.json")
+    void theBadOneByPattern(ValidationReport report) {}
+
+    @ParameterizedTest
+    @WebconnexFixtures(value = "webconnex/mixed/", expectInvalid = "**/a-registration.json")
+    void aGoodOneByPattern(ValidationReport report) {}
+  }
+
+  @Test
+  void expectInvalidPatternsMarkKnownBadFilesBesideGoodOnes() {
+    TestKit.assertAllPassed(TestKit.runMethod(KnownBadBesideGoodOnes.class, "theBadOneByPattern"), 3);
+  }
+
+  @Test
+  void aFileMatchedByExpectInvalidThatConformsFailsAndTheOthersAreCheckedAsUsual() {
+    var results = TestKit.runMethod(KnownBadBesideGoodOnes.class, "aGoodOneByPattern");
+
+    assertThat(TestKit.failuresByName(results).keySet().stream().map(TestKit::withoutParameterName))
+        .containsExactlyInAnyOrder("[1] a-registration.json", "[2] b-registration-total-as-string.json");
+    assertThat(TestKit.failuresByName(results).values()).anySatisfy(failure -> assertThat(failure)
+        .hasMessageStartingWith("invalid = true asks for a payload that does not conform, but fixture "
+            + "webconnex/mixed/a-registration.json conforms"));
   }
 
   @TestKitOnly

@@ -68,6 +68,14 @@ final class FixtureScanner {
     }
   }
 
+  /**
+   * Matchers for Ant-style patterns ({@code known-bad/**}), as includes are read; a path matches
+   * when any of them does.
+   */
+  static List<PathMatcher> patterns(List<String> patterns) {
+    return matchers(FileSystems.getDefault(), patterns);
+  }
+
   boolean matches(Path relative) {
     return includes.stream().anyMatch(m -> m.matches(relative)) && excludes.stream().noneMatch(m -> m.matches(relative));
   }

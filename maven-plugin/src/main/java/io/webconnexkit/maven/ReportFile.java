@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -134,6 +135,36 @@ enum ReportFile {
       return json(MAPPER.writeValueAsString(root));
     }
 
+    /**
+     * A rule as code-scanning views show it: the key's meaning as the short description; meaning,
+     * default levels and an example message as the full one and as help; and a link to the page
+     * that lists every key. A key the kit does not list (a keyword of a user's own schema) says so.
+     */
+    private void rule(ObjectNode rule, String key) {
+      rule.put("id", key);
+      Optional<ProblemKey> known = ProblemKey.find(key);
+      String shortText;
+      String fullText;
+      String markdown;
+      if (known.isPresent()) {
+        ProblemKey k = known.get();
+        shortText = k.meaning();
+        String levels = "Default level: " + k.lenient().label() + " (lenient profile), " + k.strict().label()
+            + " (strict profile).";
+        fullText = k.meaning() + " " + levels + " Example: " + k.example();
+        markdown = k.meaning() + " " + levels + "\n\nExample message: `" + k.example().replace("`", "'") + "`";
+      } else {
+        String escaped = ReportLine.escape(key);
+        shortText = "A problem reported by the JSON Schema keyword of a user-supplied schema (" + escaped + ").";
+        fullText = shortText + " It is not one of the kit's own keys; its default level is error.";
+        markdown = fullText;
+      }
+      rule.putObject("shortDescription").put("text", shortText);
+      rule.putObject("fullDescription").put("text", fullText);
+      rule.putObject("help").put("text", fullText).put("markdown", markdown);
+      rule.put("helpUri", PROBLEM_KEYS_PAGE);
+    }
+
     private void result(ArrayNode results, ArrayNode rules, Map<String, Integer> ruleIndex, RecordedDelivery record,
         Problem p) {
       String key = p.key();
@@ -141,10 +172,7 @@ enum ReportFile {
       if (index == null) {
         index = ruleIndex.size();
         ruleIndex.put(key, index);
-        ObjectNode rule = rules.addObject();
-        rule.put("id", key);
-        rule.putObject("shortDescription")
-            .put("text", ProblemKey.find(key).map(ProblemKey::meaning).orElse(ReportLine.escape(key)));
+        rule(rules.addObject(), key);
       }
       ObjectNode result = results.addObject();
       result.put("ruleId", key);
@@ -188,6 +216,12 @@ enum ReportFile {
   record Context(Path baseDirectory, String profile, String toolVersion, long elapsedMillis) {}
 
   private static final String SRCROOT = "%SRCROOT%";
+
+  /**
+   * Where every problem key is listed with its meaning and levels (docs/problem-keys.md), under the
+   * kit's own namespace, the one its schema ids use.
+   */
+  static final String PROBLEM_KEYS_PAGE = "https://webconnexkit.io/docs/problem-keys.md#every-key";
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String formatName;

@@ -14,10 +14,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
@@ -116,6 +120,24 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "webconnex.reportFormats", defaultValue = "junit-xml,sarif,json")
   String reportFormats;
 
+  /**
+   * Whether a fixtures folder that does not exist, or a run that finds no fixture at all, fails the
+   * build, naming the folder. Unset, it is true when {@code fixtures} names a folder of its own and
+   * false for the default {@code src/test/resources/webconnex} (a project without fixtures is fine).
+   */
+  @Parameter(property = "webconnex.failIfNoFixtures")
+  Boolean failIfNoFixtures;
+
+  /**
+   * Fixtures that must <em>not</em> conform, so known-bad payloads can live beside good ones:
+   * Ant-style patterns relative to a fixtures folder, separated by commas ({@code known-bad/**}).
+   * Their problems are printed at info level and do not fail the build; one of them that conforms
+   * after all fails it, saying so. {@code @WebconnexFixtures(value = "...", invalid = true)} reads
+   * the same patterns.
+   */
+  @Parameter(property = "webconnex.expectInvalid")
+  String expectInvalid;
+
   @Parameter(defaultValue = "${session}", readonly = true)
   MavenSession session;
 
@@ -180,15 +202,22 @@ public class ValidateMojo extends AbstractMojo {
     FixtureRun run = engine.run();
     long engineMillis = millis(engineStarted);
 
+    Path defaultRoot = base.resolve(DEFAULT_FIXTURES).normalize();
+    boolean failIfNone = failIfNoFixtures != null
+        ? failIfNoFixtures : roots.stream().anyMatch(root -> !root.normalize().equals(defaultRoot));
     for (Path missing : run.missing()) {
       String shown = shown(engine, missing);
-      if (missing.equals(base.resolve(DEFAULT_FIXTURES).normalize())) {
+      if (failIfNone) {
+        log.error("Fixtures folder " + shown + " does not exist");
+      } else if (missing.equals(defaultRoot)) {
         log.info("No Webconnex fixtures: " + shown + " does not exist");
       } else {
         log.warn("Fixtures folder " + shown + " does not exist");
       }
     }
-    print(run, log);
+    List<String> knownBadPatterns = split(expectInvalid);
+    Set<CheckedRecord> knownBad = knownBad(run, roots, base, knownBadPatterns);
+    print(run, log, knownBad);
 
     long reportsStarted = System.nanoTime();
     writeReports(run, formats, reports, base, chosen, engine, millis(started));
@@ -198,7 +227,25 @@ public class ValidateMojo extends AbstractMojo {
           built.threads(), millis(reportsStarted)));
     }
 
-    long invalid = run.invalid();
+    if (failIfNone && !run.missing().isEmpty()) {
+      throw new MojoFailureException("Fixtures folder " + shown(engine, run.missing().get(0))
+          + " does not exist: check webconnex.fixtures, or set webconnex.failIfNoFixtures=false");
+    }
+    if (failIfNone && run.results().isEmpty()) {
+      throw new MojoFailureException("No Webconnex fixtures found in "
+          + String.join(", ", roots.stream().map(root -> shown(engine, root)).toList())
+          + " (webconnex.includes: " + ReportLine.escape(String.join(",", built.includes())) + "): check "
+          + "webconnex.fixtures and webconnex.includes, or set webconnex.failIfNoFixtures=false");
+    }
+    long nowValid = knownBad.stream().filter(CheckedRecord::isValid).count();
+    if (nowValid > 0) {
+      throw new MojoFailureException(count(nowValid, "fixture") + " matched by webconnex.expectInvalid ("
+          + ReportLine.escape(String.join(",", knownBadPatterns)) + ")" + (nowValid == 1 ? " conforms" : " conform")
+          + " to the Webconnex contract: see the [ERROR] lines above; move "
+          + (nowValid == 1 ? "it" : "them") + " out of the known-bad folder, or break " + (nowValid == 1 ? "it" : "them")
+          + " again");
+    }
+    long invalid = run.results().stream().filter(r -> !r.isValid() && !knownBad.contains(r)).count();
     if (invalid > 0 && failOnError) {
       throw new MojoFailureException(count(invalid, "fixture") + (invalid == 1 ? " does" : " do")
           + " not conform to the Webconnex contract: see the [ERROR] lines above"
@@ -211,11 +258,50 @@ public class ValidateMojo extends AbstractMojo {
     }
   }
 
-  /** Every problem of every fixture, in file order, each at the level of its severity. */
-  private void print(FixtureRun run, Log log) {
+  /**
+   * The fixtures {@code expectInvalid} matches: those whose file, relative to the fixtures folder
+   * it was found in, matches a pattern.
+   */
+  static Set<CheckedRecord> knownBad(FixtureRun run, List<Path> roots, Path base, List<String> patterns) {
+    Set<CheckedRecord> found = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (patterns.isEmpty()) {
+      return found;
+    }
+    List<PathMatcher> matchers = FixtureScanner.patterns(patterns);
     for (CheckedRecord r : run.results()) {
+      Path file = base.resolve(r.record().path()).normalize();
+      for (Path root : roots) {
+        Path normalRoot = root.normalize();
+        if (file.startsWith(normalRoot) && !file.equals(normalRoot)) {
+          Path relative = normalRoot.relativize(file);
+          if (matchers.stream().anyMatch(m -> m.matches(relative))) {
+            found.add(r);
+            break;
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Every problem of every fixture, in file order, each at the level of its severity; those of a
+   * known-bad fixture at info level, since they are expected, and a known-bad fixture that conforms
+   * as an error.
+   */
+  private void print(FixtureRun run, Log log, Set<CheckedRecord> knownBad) {
+    for (CheckedRecord r : run.results()) {
+      boolean expected = knownBad.contains(r);
+      if (expected && r.isValid()) {
+        log.error(ReportLine.escape(r.record().name()) + ": conforms to the Webconnex contract, but "
+            + "webconnex.expectInvalid says it must not");
+      }
       for (Problem p : ReportFile.inFileOrder(r)) {
         String line = ReportLine.withoutSeverity(r.record().path(), p);
+        if (expected) {
+          log.info(line + " (expected: webconnex.expectInvalid)");
+          continue;
+        }
         switch (p.severity()) {
           case ERROR -> log.error(line);
           case WARNING -> log.warn(line);
@@ -225,8 +311,11 @@ public class ValidateMojo extends AbstractMojo {
     }
     int fixtureCount = run.results().size();
     String files = fixtureCount == run.files() ? "" : " in " + count(run.files(), "file");
+    long invalid = run.results().stream().filter(r -> !r.isValid() && !knownBad.contains(r)).count();
+    long asExpected = knownBad.stream().filter(r -> !r.isValid()).count();
     log.info("Validated " + count(fixtureCount, "fixture") + files + ", " + count(run.signaturesChecked(), "signature")
-        + " checked: " + run.invalid() + " invalid, " + count(run.warnings(), "warning"));
+        + " checked: " + invalid + " invalid, " + count(run.warnings(), "warning")
+        + (knownBad.isEmpty() ? "" : ", " + asExpected + " invalid as expected (webconnex.expectInvalid)"));
     long uncheckable = run.signaturesUncheckable();
     if (uncheckable > 0) {
       log.info(count(uncheckable, "recorded request") + " with raw bodies had signatures left unchecked: set "

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import io.webconnexkit.validator.ProblemKey;
 import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.ReportJson;
 import io.webconnexkit.validator.Severity;
 import io.webconnexkit.validator.SigningSecret;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +106,51 @@ class ReportFileTest {
     assertThat(total.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(2);
     assertThat(total.at("/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(1626);
     assertThat(total.at("/properties/record").asText()).isEqualTo("line 2");
+  }
+
+  @Test
+  void sarifRulesCarryWordsNotBareKeys() throws Exception {
+    JsonNode rules = MAPPER.readTree(write(ReportFile.SARIF)).at("/runs/0/tool/driver/rules");
+
+    assertThat(rules).isNotEmpty();
+    for (JsonNode rule : rules) {
+      ProblemKey key = ProblemKey.find(rule.get("id").asText()).orElseThrow();
+      assertThat(rule.at("/shortDescription/text").asText()).isEqualTo(key.meaning());
+      assertThat(rule.at("/fullDescription/text").asText()).startsWith(key.meaning())
+          .contains("Default level: " + key.lenient().label() + " (lenient profile)")
+          .endsWith("Example: " + key.example());
+      assertThat(rule.at("/help/markdown").asText()).contains(key.meaning());
+      assertThat(rule.get("helpUri").asText()).endsWith("/docs/problem-keys.md#every-key");
+    }
+  }
+
+  @Test
+  void sarifIsValidAgainstTheSarif210Schema() throws Exception {
+    String sarif = new String(write(ReportFile.SARIF), StandardCharsets.UTF_8);
+
+    assertThat(sarifSchemaErrors(sarif)).isEmpty();
+  }
+
+  @Test
+  void theSarifSchemaCheckFindsABrokenReport() throws Exception {
+    ObjectNode sarif = (ObjectNode) MAPPER.readTree(write(ReportFile.SARIF));
+    ((ObjectNode) sarif.at("/runs/0/results/0")).put("level", "fatal");
+    ((ObjectNode) sarif.at("/runs/0/tool/driver/rules/0")).put("helpUri", "not a uri");
+
+    assertThat(sarifSchemaErrors(MAPPER.writeValueAsString(sarif))).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /** The errors networknt finds in a SARIF log against the SARIF 2.1.0 schema (src/test/resources/sarif/). */
+  private static List<String> sarifSchemaErrors(String sarif) throws IOException {
+    String schemaText;
+    try (InputStream in = ReportFileTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+      schemaText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft4(),
+        b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    Schema schema = registry.getSchema(schemaText, InputFormat.JSON);
+    return schema.validate(sarif, InputFormat.JSON).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+        .toList();
   }
 
   @Test

@@ -326,8 +326,65 @@ class ValidateMojoTest {
 
     ValidateMojo typo = mojo(empty, false);
     typo.fixtures = new File[] {empty.resolve("src/test/resources/webconnx").toFile()};
+    typo.failIfNoFixtures = false;
     typo.execute();
     assertThat(log.lines).first().isEqualTo("[WARNING] Fixtures folder src/test/resources/webconnx does not exist");
+  }
+
+  @Test
+  void aConfiguredFolderThatDoesNotExistFailsTheBuildNamingIt(@TempDir Path empty) {
+    ValidateMojo typo = mojo(empty, false);
+    typo.fixtures = new File[] {empty.resolve("src/test/resources/webconnx").toFile()};
+
+    assertThatThrownBy(typo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("Fixtures folder src/test/resources/webconnx does not exist: check webconnex.fixtures, or set "
+            + "webconnex.failIfNoFixtures=false");
+    assertThat(log.lines).first().isEqualTo("[ERROR] Fixtures folder src/test/resources/webconnx does not exist");
+  }
+
+  @Test
+  void aConfiguredFolderWithNoFixtureFailsTheBuild() throws IOException {
+    Files.createDirectories(project.resolve("fixtures/empty"));
+    mojo.fixtures = new File[] {project.resolve("fixtures/empty").toFile()};
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("No Webconnex fixtures found in fixtures/empty (webconnex.includes: **/*.json,**/*.jsonl): check "
+            + "webconnex.fixtures and webconnex.includes, or set webconnex.failIfNoFixtures=false");
+  }
+
+  @Test
+  void theDefaultFolderWithNoFixtureFailsOnlyWhenAskedTo(@TempDir Path empty) {
+    ValidateMojo bare = mojo(empty, false);
+    bare.failIfNoFixtures = true;
+
+    assertThatThrownBy(bare::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("Fixtures folder src/test/resources/webconnex does not exist");
+  }
+
+  @Test
+  void knownBadFixturesMatchedByExpectInvalidDoNotFailTheBuild() throws Exception {
+    onlyPayloads();
+    mojo.expectInvalid = "payload/*-total-string.json";
+
+    mojo.execute();
+
+    assertThat(log.lines).containsExactly(
+        "[INFO] src/test/resources/webconnex/payload/registration-total-string.json:123:14: /data/total: "
+            + "expected number but found string \"100\" (expected: webconnex.expectInvalid)",
+        "[INFO] Validated 2 fixtures, 0 signatures checked: 0 invalid, 0 warnings, 1 invalid as expected "
+            + "(webconnex.expectInvalid)");
+  }
+
+  @Test
+  void aKnownBadFixtureThatConformsFailsTheBuildWithThatReason() {
+    onlyPayloads();
+    mojo.expectInvalid = "payload/**";
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("1 fixture matched by webconnex.expectInvalid (payload/**) conforms to the Webconnex contract: "
+            + "see the [ERROR] lines above; move it out of the known-bad folder, or break it again");
+    assertThat(log.lines).contains("[ERROR] src/test/resources/webconnex/payload/registration.json: conforms to the "
+        + "Webconnex contract, but webconnex.expectInvalid says it must not");
   }
 
   @Test

@@ -122,6 +122,9 @@ public final class MockWebconnex
     }
     this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings,
         ApiAccess.of(b.apiKey, b.burstLimit, b.burstWindow));
+    if (b.activity != null) {
+      state.activity(b.activity);
+    }
     this.delivers = new StubDeliveryListener(state);
     this.webhookApi = new WebhookApiFilter(state);
     this.eventRequests = new EventRequestFilter(state);
@@ -338,6 +341,7 @@ public final class MockWebconnex
     private String apiKey;
     private int burstLimit;
     private Duration burstWindow = ApiAccess.BURST_WINDOW;
+    private MockActivity activity;
 
     private Builder() {}
 
@@ -370,6 +374,18 @@ public final class MockWebconnex
       }
       this.burstLimit = requests;
       this.burstWindow = window;
+      return this;
+    }
+
+    /**
+     * Told of every delivery attempt and every logs API call as they happen (what
+     * {@code webconnex mock} prints); none by default.
+     *
+     * @param activity the listener, called on the mock's threads
+     * @return this builder
+     */
+    public Builder activity(MockActivity activity) {
+      this.activity = Objects.requireNonNull(activity, "activity");
       return this;
     }
 

@@ -61,6 +61,12 @@ public final class DeliveryEngine implements AutoCloseable {
   private final ArrayDeque<DeliveryLog> log = new ArrayDeque<>();
   private final Object idle = new Object();
   private int pending;
+  private volatile io.webconnexkit.wiremock.MockActivity activity = new io.webconnexkit.wiremock.MockActivity() {};
+
+  /** Who is told of each attempt when it has ended. */
+  public void activity(io.webconnexkit.wiremock.MockActivity activity) {
+    this.activity = activity;
+  }
 
   /**
    * @param maxLogEntries how many attempts the log keeps; the oldest go first
@@ -161,6 +167,11 @@ public final class DeliveryEngine implements AutoCloseable {
         while (log.size() > maxLogEntries) {
           log.removeFirst();
         }
+      }
+      try {
+        activity.delivered(entry, Duration.between(sent, Instant.now()));
+      } catch (RuntimeException ignored) {
+        // A console or test listener never changes what the mock does.
       }
       result.complete(entry);
     } catch (RuntimeException e) {

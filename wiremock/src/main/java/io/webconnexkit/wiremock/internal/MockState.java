@@ -53,6 +53,19 @@ public final class MockState implements WebhookApi.Backend {
     this.engine = new DeliveryEngine(connect, timeout, maxLogEntries);
   }
 
+  private volatile io.webconnexkit.wiremock.MockActivity activity = new io.webconnexkit.wiremock.MockActivity() {};
+
+  /** Who is told of deliveries and logs API calls as they happen. */
+  public void activity(io.webconnexkit.wiremock.MockActivity activity) {
+    this.activity = activity;
+    engine.activity(activity);
+  }
+
+  /** Who is told of deliveries and logs API calls; a listener that does nothing by default. */
+  public io.webconnexkit.wiremock.MockActivity activity() {
+    return activity;
+  }
+
   /** The webhooks and their settings. */
   public WebconnexSettings settings() {
     return settings;

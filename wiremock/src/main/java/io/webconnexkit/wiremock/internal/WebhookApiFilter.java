@@ -19,10 +19,12 @@ public final class WebhookApiFilter implements StubRequestFilterV2 {
   public static final String NAME = "webconnex-webhook-api";
 
   private final WebhookApi api;
+  private final MockState state;
 
   /** A filter over the mock's shared state. */
   public WebhookApiFilter(MockState state) {
     this.api = new WebhookApi(state, state.apiAccess());
+    this.state = state;
   }
 
   @Override
@@ -39,8 +41,17 @@ public final class WebhookApiFilter implements StubRequestFilterV2 {
     }
     HttpHeader apiKey = request.header("apiKey");
     String key = apiKey != null && apiKey.isPresent() ? apiKey.firstValue() : null;
-    return api.handle(request.getMethod().getName(), url, key)
-        .map(r -> RequestFilterAction.stopWith(json(r.status(), r.body(), r.headers())))
+    long started = System.nanoTime();
+    String method = request.getMethod().getName();
+    return api.handle(method, url, key)
+        .map(r -> {
+          try {
+            state.activity().apiCalled(method, path, r.status(), java.time.Duration.ofNanos(System.nanoTime() - started));
+          } catch (RuntimeException ignored) {
+            // A console or test listener never changes what the mock answers.
+          }
+          return RequestFilterAction.stopWith(json(r.status(), r.body(), r.headers()));
+        })
         .orElseGet(() -> RequestFilterAction.continueWith(request));
   }
 
