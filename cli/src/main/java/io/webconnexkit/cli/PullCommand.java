@@ -70,8 +70,13 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  webconnex pull --webhook 1234 --api-key-env WEBCONNEX_API_KEY --out deliveries/",
-      "  webconnex pull --webhook 1234 --api-key-env WEBCONNEX_API_KEY --since 2024-05-01 --status error --out errors.jsonl"
+      "  webconnex pull --webhook 1234 \\",
+      "      --api-key-env WEBCONNEX_API_KEY \\",
+      "      --out deliveries/",
+      "  webconnex pull --webhook 1234 \\",
+      "      --api-key-env WEBCONNEX_API_KEY \\",
+      "      --since 2024-05-01 --status error \\",
+      "      --out errors.jsonl"
     })
 final class PullCommand implements Callable<Integer> {
 
