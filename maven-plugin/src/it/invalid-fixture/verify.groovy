@@ -18,7 +18,8 @@ assert junit.@tests == '2'
 assert junit.@failures == '1'
 def failing = junit.testcase.find { it.@name == 'src/test/resources/webconnex/registration-total-string.json' }
 assert failing.failure.@type == 'schema.type'
-assert failing.failure.text().contains(':123:14: /data/total: expected number but found string "100"')
+assert failing.failure.text() == 'src/test/resources/webconnex/registration-total-string.json:123:14: error: /data/total: expected number but found string "100"'
+assert failing.failure.@message == '1 error: src/test/resources/webconnex/registration-total-string.json:123:14: /data/total: expected number but found string "100"'
 assert junit.testcase.find { it.@name == 'src/test/resources/webconnex/registration.json' }.failure.size() == 0
 
 def sarif = new groovy.json.JsonSlurper().parse(new File(reports, 'webconnex.sarif'))

@@ -3,7 +3,7 @@ package io.webconnexkit.junit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.webconnexkit.validator.SigningSecret;
+import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexDelivery;
 import java.io.IOException;
@@ -41,10 +41,10 @@ final class Conversions {
   }
 
   /**
-   * @param secret asked only for a {@code WebconnexDelivery}
+   * @param delivery asked only for a {@code WebconnexDelivery}: the payload as a delivery
    * @throws ParameterResolutionException when the payload cannot be read as the type
    */
-  static Object convert(Payload payload, Type type, ObjectMapper mapper, Supplier<SigningSecret> secret) {
+  static Object convert(Payload payload, Type type, ObjectMapper mapper, Supplier<WebconnexDelivery> delivery) {
     Class<?> raw = rawType(type);
     if (raw == String.class) {
       return new String(payload.body(), StandardCharsets.UTF_8);
@@ -53,7 +53,7 @@ final class Conversions {
       return payload.body().clone();
     }
     if (raw == WebconnexDelivery.class) {
-      return WebconnexDelivery.signed(payload.eventTypeName(), payload.body(), secret.get());
+      return delivery.get();
     }
     if (raw == ValidationReport.class) {
       return payload.report();
@@ -70,7 +70,7 @@ final class Conversions {
       return mapper.readValue(payload.body(), mapper.constructType(type));
     } catch (IOException e) {
       throw new ParameterResolutionException(payload.origin() + " cannot be read as " + type.getTypeName() + ": "
-          + e.getMessage(), e);
+          + ReportLine.escape(e.getMessage()), e);
     }
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.webconnexkit.validator.EventType;
+import io.webconnexkit.validator.RecordedDelivery;
+import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexSample;
 import io.webconnexkit.validator.WebconnexValidator;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** Loads, generates and checks payloads; the one place that turns reports into test failures. */
 final class Payloads {
@@ -52,7 +55,7 @@ final class Payloads {
   static byte[] readFixture(ClassLoader loader, String resourcePath, String howResolved) {
     try (InputStream in = loader.getResourceAsStream(resourcePath)) {
       if (in == null) {
-        throw new AssertionFailedError("fixture not found on the classpath: " + resourcePath + howResolved);
+        throw new AssertionFailedError("fixture not found on the classpath: " + ReportLine.escape(resourcePath + howResolved));
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -63,7 +66,16 @@ final class Payloads {
   /** A fixture, validated as {@code forced} when given, else as the type its own eventType names. */
   static Payload fixture(String resourcePath, byte[] body, EventType forced, WebconnexValidator validator) {
     ValidationReport report = forced == null ? validator.validate(body) : validator.validate(body, forced);
-    return new Payload(body, "fixture " + resourcePath, forced == null ? null : forced.wireName(), report);
+    return new Payload(body, "fixture " + ReportLine.escape(resourcePath), resourcePath,
+        forced == null ? null : forced.wireName(), report);
+  }
+
+  /**
+   * One record of a fixture file, as {@code DeliveryVerifier.verify(RecordedDelivery)} judged it.
+   * Messages name it by its classpath path and its place in the file ({@code [line 3]}).
+   */
+  static Payload record(RecordedDelivery record, ValidationReport report) {
+    return new Payload(record.body(), "fixture " + ReportLine.escape(record.name()), record.path(), null, report);
   }
 
   /** A fresh sample of {@code type}, shaped by overrides, validated as that type. */
@@ -89,34 +101,79 @@ final class Payloads {
       throw new ExtensionConfigurationException("cannot shape the generated " + type + " sample: " + e.getMessage(), e);
     }
     String origin = "the generated " + type + " sample" + describeOverrides(set, remove);
-    return new Payload(body, origin, type.wireName(), validator.validate(body, type));
+    return new Payload(body, origin, null, type.wireName(), validator.validate(body, type));
   }
 
   /**
    * Fails unless the payload conforms, or, when {@code invalid} asks for a broken payload, unless it
-   * does not.
+   * does not. Warnings and notes never fail it; problems whose level is ignore are not in the report.
    */
   static void check(Payload payload, boolean invalid) {
     ValidationReport report = payload.report();
     String nl = System.lineSeparator();
     if (!invalid && !report.isValid()) {
-      String hint = payload.origin().startsWith("fixture ")
+      String hint = payload.fromFixture()
           ? "" : nl + "(add invalid = true if the test wants a payload that does not conform)";
-      throw new AssertionFailedError(payload.origin() + " does not conform to the Webconnex contract" + hint + nl + report,
-          summary("valid", payload, report), report.toString());
+      String described = describe(payload);
+      throw new AssertionFailedError(payload.origin() + " does not conform to the Webconnex contract" + hint + nl
+          + described, summary("valid", payload.eventTypeName(), report), described);
     }
     if (invalid && report.isValid()) {
-      String hint = payload.origin().startsWith("fixture ")
+      String hint = payload.fromFixture()
           ? "" : nl + "(break it with set or remove, or use a fixture that does not conform)";
+      String described = describe(payload);
       throw new AssertionFailedError("invalid = true asks for a payload that does not conform, but " + payload.origin()
-          + " conforms" + hint + nl + report, summary("invalid", payload, report), report.toString());
+          + " conforms" + hint + nl + described, summary("invalid", payload.eventTypeName(), report), described);
     }
   }
 
+  /**
+   * What a record that holds no payload (a file the kit cannot read or recognise, an empty
+   * archive or journal) does to its invocation: a failure when its report has an error, even when
+   * {@code invalid} asks for payloads that do not conform (there is no payload to hand over);
+   * otherwise, when nothing is wrong or the levels ignore what is, the invocation is skipped,
+   * saying why.
+   */
+  static Throwable withoutPayload(RecordedDelivery record, ValidationReport report, boolean invalid) {
+    String nl = System.lineSeparator();
+    String origin = "fixture " + ReportLine.escape(record.name());
+    String lines = lines(record.path(), report);
+    if (!report.isValid()) {
+      return new AssertionFailedError(origin + " holds no Webconnex payload" + nl + lines,
+          invalid ? "a payload that does not conform" : "valid payload (" + report.profile().folder() + " profile)",
+          lines);
+    }
+    return new TestAbortedException(origin + " holds no payload to pass to the test" + (lines.isEmpty() ? "" : nl + lines));
+  }
+
+  /**
+   * The report's summary line, then one line per problem: for a fixture, as compilers write them
+   * ({@code path:line:column: severity: pointer: message}, by {@link ReportLine}); for a generated
+   * sample, which has no file, as the report itself writes them.
+   */
+  private static String describe(Payload payload) {
+    ValidationReport report = payload.report();
+    if (!payload.fromFixture()) {
+      return report.toString();
+    }
+    String lines = lines(payload.reportPath(), report);
+    return summaryLine(report) + (lines.isEmpty() ? "" : System.lineSeparator() + lines);
+  }
+
+  private static String lines(String path, ValidationReport report) {
+    return report.problems().stream().map(p -> ReportLine.of(path, p)).collect(Collectors.joining(System.lineSeparator()));
+  }
+
+  /** The first line of the report's own text: {@code invalid registration payload (lenient profile): 1 error, 0 warnings}. */
+  private static String summaryLine(ValidationReport report) {
+    String text = report.toString();
+    int nl = text.indexOf(System.lineSeparator());
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+
   /** A report's first line as it would read for the expected outcome: diffs well against the actual report. */
-  private static String summary(String validity, Payload payload, ValidationReport report) {
-    String type = payload.eventTypeName();
-    return validity + " " + (type.isEmpty() ? "payload" : type + " payload")
+  private static String summary(String validity, String type, ValidationReport report) {
+    return validity + " " + (type.isEmpty() ? "payload" : ReportLine.escape(type) + " payload")
         + " (" + report.profile().folder() + " profile)";
   }
 

@@ -3,13 +3,14 @@ package io.webconnexkit.junit;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
 import io.webconnexkit.validator.WebconnexValidator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * What the extension keeps, all in one namespace: one validator per profile and one object mapper
+ * What the extension keeps, all in one namespace: one validator per profile and levels, and one object mapper
  * per engine run (in the root context's store, since both are immutable, thread-safe and costly to
  * build), and the failures of a parameterized test's fixtures (in that test's store).
  */
@@ -19,9 +20,10 @@ final class RunState {
 
   private RunState() {}
 
-  static WebconnexValidator validator(ExtensionContext context, Profile profile) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new ValidatorKey(profile),
-        key -> WebconnexValidator.builder().profile(key.profile()).build(), WebconnexValidator.class);
+  static WebconnexValidator validator(ExtensionContext context, Profile profile, ProblemLevels levels) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new ValidatorKey(profile, levels),
+        key -> WebconnexValidator.builder().profile(key.profile()).levels(key.levels()).build(),
+        WebconnexValidator.class);
   }
 
   /** The mapper that reads payloads into JsonNode and users' classes. */
@@ -46,7 +48,7 @@ final class RunState {
     return invocationContext.getStore(NAMESPACE).get(FixtureFailures.class, FixtureFailures.class);
   }
 
-  private record ValidatorKey(Profile profile) {}
+  private record ValidatorKey(Profile profile, ProblemLevels levels) {}
 
   private enum MapperKey { INSTANCE }
 }

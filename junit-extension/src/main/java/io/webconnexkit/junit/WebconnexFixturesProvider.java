@@ -1,15 +1,22 @@
 package io.webconnexkit.junit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.webconnexkit.validator.DeliveryVerifier;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
+import io.webconnexkit.validator.RecordedDelivery;
+import io.webconnexkit.validator.RecordedDeliveryReader;
+import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.SigningSecret;
+import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexDelivery;
-import io.webconnexkit.validator.WebconnexValidator;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -22,8 +29,10 @@ import org.junit.jupiter.params.support.ParameterDeclaration;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.opentest4j.AssertionFailedError;
 
-/** Supplies one argument per fixture file for {@link WebconnexFixtures}. */
+/** Supplies one argument per recorded delivery or payload of the fixture files for {@link WebconnexFixtures}. */
 final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationConsumer<WebconnexFixtures> {
+
+  private static final RecordedDeliveryReader READER = RecordedDeliveryReader.standard();
 
   private WebconnexFixtures fixtures;
 
@@ -45,6 +54,7 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
 
     Defaults defaults = Defaults.of(context);
     Profile profile = defaults.profile(fixtures.profile(), "@WebconnexFixtures(profile)");
+    ProblemLevels levels = defaults.levels(fixtures.levels(), "@WebconnexFixtures(levels)");
     String folder = defaults.resolve(fixtures.value());
     if (folder.isEmpty() || folder.equals("/")) {
       throw new ExtensionConfigurationException("@WebconnexFixtures needs a folder, such as @WebconnexFixtures(\"webconnex/\"),"
@@ -52,38 +62,75 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
     }
     List<FixtureScanner.Fixture> files = FixtureScanner.scan(WebconnexPayloadExtension.classLoader(context), folder);
     if (files.isEmpty()) {
-      throw new AssertionFailedError("no *.json fixtures found under the classpath folder " + folder
-          + defaults.describeRoot(fixtures.value()));
+      throw new AssertionFailedError("no *.json, *.jsonl or *.ndjson fixtures found under the classpath folder "
+          + ReportLine.escape(folder) + defaults.describeRoot(fixtures.value()));
     }
 
-    WebconnexValidator validator = RunState.validator(context, profile);
-    ObjectMapper mapper = RunState.mapper(context);
-    FixtureFailures failures = RunState.fixtureFailures(context);
-    // Resolved once, up front: a secret that is not there fails the test as a whole, not file by file.
-    SigningSecret secret = Conversions.rawType(type) == WebconnexDelivery.class
-        ? Secrets.resolve("", "", defaults, "@WebconnexFixtures") : null;
-    Supplier<SigningSecret> secrets = () -> secret;
-    boolean invalid = fixtures.invalid();
+    // Read once, up front: a named secret that is not there fails the test as a whole, not record by record.
+    Secrets named = Secrets.named(fixtures.secretProperty(), fixtures.secretEnv(), fixtures.secretFile(), defaults,
+        "@WebconnexFixtures");
+    List<SigningSecret> secrets = named.isEmpty() ? List.of() : named.resolve("the fixtures");
+    SigningSecret signer = secrets.isEmpty() ? SigningSecret.of(WebconnexPayload.TEST_SECRET) : secrets.get(0);
+    // The verifier the CLI and the Maven plugin use, so each record gets the verdict and positions they give.
+    DeliveryVerifier verifier = DeliveryVerifier.builder()
+        .validator(RunState.validator(context, profile, levels))
+        .signingSecrets(secrets)
+        .build();
+    Run run = new Run(verifier, type, RunState.mapper(context), RunState.fixtureFailures(context), fixtures.invalid(),
+        signer);
 
-    return files.stream().map(file -> {
-      Payload payload = Payloads.fixture(file.resourcePath(), file.body(), null, validator);
+    // One file's records at a time: a folder of archives is never held in memory all at once.
+    return files.stream().flatMap(file -> read(file).stream().map(record -> run.arguments(file, record)));
+  }
+
+  /** What one parameterized test's records are judged and converted with. */
+  private record Run(DeliveryVerifier verifier, Type type, ObjectMapper mapper, FixtureFailures failures,
+      boolean invalid, SigningSecret signer) {
+
+    /**
+     * The arguments of one record's invocation, named by the file and the record's place in it;
+     * when the record must not reach the test body, why is recorded against the argument.
+     */
+    Arguments arguments(FixtureScanner.Fixture file, RecordedDelivery record) {
+      ValidationReport report = verifier.verify(record);
+      String name = ReportLine.escape(file.name() + record.label().map(label -> " [" + label + "]").orElse(""));
       Throwable failure = null;
-      try {
-        Payloads.check(payload, invalid);
-      } catch (AssertionFailedError e) {
-        failure = e;
-      }
       Object argument;
-      try {
-        argument = Conversions.convert(payload, type, mapper, secrets);
-      } catch (ParameterResolutionException e) {
+      if (!record.hasBody()) {
+        failure = Payloads.withoutPayload(record, report, invalid);
         argument = Conversions.placeholder(type, mapper);
-        failure = failure != null ? failure : e;
+      } else {
+        Payload payload = Payloads.record(record, report);
+        try {
+          Payloads.check(payload, invalid);
+        } catch (AssertionFailedError e) {
+          failure = e;
+        }
+        try {
+          // A record with headers is handed over as recorded; a bare payload is signed as @WebconnexPayload signs.
+          argument = Conversions.convert(payload, type, mapper, () -> record.delivery()
+              .orElseGet(() -> WebconnexDelivery.signed(payload.eventTypeName(), payload.body(), signer)));
+        } catch (ParameterResolutionException e) {
+          argument = Conversions.placeholder(type, mapper);
+          failure = failure != null ? failure : e;
+        }
       }
       if (failure != null) {
         failures.record(argument, failure);
       }
-      return Arguments.of(Named.of(file.name(), argument));
-    });
+      return Arguments.of(Named.of(name, argument));
+    }
+  }
+
+  /** Every record of one file, read by the kit's one reader; a file that cannot be read is one record saying so. */
+  private static List<RecordedDelivery> read(FixtureScanner.Fixture file) {
+    List<RecordedDelivery> records = new ArrayList<>();
+    try (InputStream in = file.open()) {
+      READER.read(in, file.resourcePath(), RecordedDeliveryReader.isJsonLines(file.name()), records::add);
+    } catch (IOException e) {
+      records.clear();
+      records.add(RecordedDeliveryReader.unreadable(file.resourcePath(), RecordedDeliveryReader.describe(e)));
+    }
+    return records;
   }
 }

@@ -44,8 +44,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>Project defaults</b> come from JUnit configuration parameters, for example in
  * {@code src/test/resources/junit-platform.properties}: {@code webconnex.profile},
- * {@code webconnex.fixtureRoot}, {@code webconnex.secretProperty} and {@code webconnex.secretEnv}.
- * An attribute on the annotation wins over them.
+ * {@code webconnex.fixtureRoot}, {@code webconnex.levels}, {@code webconnex.secretProperty},
+ * {@code webconnex.secretEnv} and {@code webconnex.secretFile}. An attribute on the annotation
+ * wins over them.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -105,11 +106,31 @@ public @interface WebconnexPayload {
   String[] remove() default {};
 
   /**
-   * Name of a system property holding the signing secret for {@code WebconnexDelivery}
-   * parameters. Tried before {@link #secretEnv()} when both are given.
+   * Levels for problem keys, each {@code "key=level"} (several may also be written in one entry,
+   * separated by commas): {@code levels = "delivery.userAgent=ignore"}. Levels are {@code error},
+   * {@code warning}, {@code info} and {@code ignore}; a prefix sets every key under it
+   * ({@code "schema=warning"}), and the most specific entry wins. They are added to the
+   * configuration parameter {@code webconnex.levels}, and win over it for the same key. Only
+   * errors fail the test; problems set to {@code ignore} are left out of the report.
    */
-  String secretProperty() default "";
+  String[] levels() default {};
 
-  /** Name of an environment variable holding the signing secret for {@code WebconnexDelivery} parameters. */
-  String secretEnv() default "";
+  /**
+   * Names of system properties holding signing secrets for {@code WebconnexDelivery} parameters.
+   * The first secret named (system properties first, then {@link #secretEnv()}, then
+   * {@link #secretFile()}) signs the delivery; every one named must be set. Any of these three
+   * attributes replaces the configuration parameters {@code webconnex.secretProperty},
+   * {@code webconnex.secretEnv} and {@code webconnex.secretFile} as a whole. With none named, the
+   * delivery is signed with {@link #TEST_SECRET}.
+   */
+  String[] secretProperty() default {};
+
+  /** Names of environment variables holding signing secrets for {@code WebconnexDelivery} parameters. */
+  String[] secretEnv() default {};
+
+  /**
+   * Files whose first line (read as UTF-8, without its line break) is a signing secret for
+   * {@code WebconnexDelivery} parameters; a relative path is resolved against the working directory.
+   */
+  String[] secretFile() default {};
 }

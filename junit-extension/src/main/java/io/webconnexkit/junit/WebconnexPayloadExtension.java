@@ -1,7 +1,9 @@
 package io.webconnexkit.junit;
 
 import io.webconnexkit.validator.EventType;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
+import io.webconnexkit.validator.WebconnexDelivery;
 import io.webconnexkit.validator.WebconnexValidator;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
@@ -39,7 +41,8 @@ final class WebconnexPayloadExtension
 
     Defaults defaults = Defaults.of(extensionContext);
     Profile profile = defaults.profile(annotation.profile(), "@WebconnexPayload(profile)");
-    WebconnexValidator validator = RunState.validator(extensionContext, profile);
+    ProblemLevels levels = defaults.levels(annotation.levels(), "@WebconnexPayload(levels)");
+    WebconnexValidator validator = RunState.validator(extensionContext, profile, levels);
     EventType eventType = Payloads.eventType(annotation.eventType(), "@WebconnexPayload(eventType)");
     String location = fixtureLocation(annotation);
 
@@ -61,9 +64,11 @@ final class WebconnexPayloadExtension
       payload = Payloads.fixture(path, body, eventType, validator);
     }
     Payloads.check(payload, annotation.invalid());
+    // Secrets are read only for a delivery: other parameter types never need one.
+    Secrets secrets = Secrets.named(annotation.secretProperty(), annotation.secretEnv(), annotation.secretFile(),
+        defaults, "@WebconnexPayload");
     return Conversions.convert(payload, type, RunState.mapper(extensionContext),
-        () -> Secrets.resolve(annotation.secretProperty(), annotation.secretEnv(), defaults,
-            "@WebconnexPayload(secretProperty/secretEnv)"));
+        () -> WebconnexDelivery.signed(payload.eventTypeName(), payload.body(), secrets.signer("the delivery")));
   }
 
   @Override

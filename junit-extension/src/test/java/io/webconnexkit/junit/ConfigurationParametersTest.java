@@ -6,8 +6,12 @@ import io.webconnexkit.validator.Profile;
 import io.webconnexkit.validator.ValidationReport;
 import io.webconnexkit.validator.WebconnexDelivery;
 import io.webconnexkit.validator.WebconnexSignature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.opentest4j.AssertionFailedError;
@@ -87,8 +91,26 @@ class ConfigurationParametersTest {
   void aSecretFromConfigurationThatIsNotSetIsAnError() {
     Throwable failure = TestKit.onlyFailure(TestKit.run(SignedWithEnvironmentSecret.class, Map.of("webconnex.secretEnv", "WEBCONNEX_TEST_UNSET")));
 
-    assertThat(failure).hasMessageContaining("environment variable WEBCONNEX_TEST_UNSET is not set or empty"
-        + " (named by configuration parameters webconnex.secretProperty/webconnex.secretEnv)");
+    assertThat(failure).hasMessageContaining("environment variable WEBCONNEX_TEST_UNSET is not set or is empty"
+        + " (named by configuration parameters webconnex.secretProperty/webconnex.secretEnv/webconnex.secretFile)");
+  }
+
+  @Test
+  void secretParametersNameSeveralSecretsSeparatedByCommas() {
+    TestKit.assertAllPassed(TestKit.run(SignedWithPropertySecret.class,
+        Map.of("webconnex.secretEnv", "WEBCONNEX_TEST_SECRET", "webconnex.secretProperty", " webconnex.test.secretProperty ,")),
+        1);
+    Throwable failure = TestKit.onlyFailure(TestKit.run(SignedWithEnvironmentSecret.class,
+        Map.of("webconnex.secretEnv", "WEBCONNEX_TEST_SECRET, WEBCONNEX_TEST_UNSET")));
+    assertThat(failure).hasMessageContaining("environment variable WEBCONNEX_TEST_UNSET is not set or is empty");
+  }
+
+  @Test
+  void secretFileFromConfigurationSignsDeliveriesWithItsFirstLine(@TempDir Path temp) throws IOException {
+    Path file = temp.resolve("signing-secret.txt");
+    Files.writeString(file, SignedWithFileSecret.SECRET + "\nsecond line, not part of the secret\n");
+
+    TestKit.assertAllPassed(TestKit.run(SignedWithFileSecret.class, Map.of("webconnex.secretFile", file.toString())), 1);
   }
 
   @Test
@@ -157,6 +179,17 @@ class ConfigurationParametersTest {
     void body(@WebconnexPayload(eventType = "publish") WebconnexDelivery delivery) {
       assertThat(delivery.header(WebconnexDelivery.SIGNATURE_HEADER))
           .contains(WebconnexSignature.sign(SigningTest.FROM_ENVIRONMENT, delivery.body()));
+    }
+  }
+
+  @TestKitOnly
+  static class SignedWithFileSecret {
+    static final String SECRET = "secret-from-a-file-\u00e9t\u00e9";
+
+    @Test
+    void body(@WebconnexPayload(eventType = "publish") WebconnexDelivery delivery) {
+      assertThat(delivery.header(WebconnexDelivery.SIGNATURE_HEADER))
+          .contains(WebconnexSignature.sign(io.webconnexkit.validator.SigningSecret.of(SECRET), delivery.body()));
     }
   }
 

@@ -3,6 +3,7 @@ package io.webconnexkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -20,7 +21,7 @@ class FixtureScannerTest {
   Path temp;
 
   @Test
-  void listsJsonFilesInAJarRecursivelySortedByName() throws IOException {
+  void listsFixturesInAJarRecursivelySortedByName() throws IOException {
     Path jar = jar("fixtures.jar", "webconnex/", "webconnex/b.json", "webconnex/deep/", "webconnex/deep/a.json",
         "webconnex/notes.txt", "webconnex-other/c.json");
 
@@ -30,8 +31,7 @@ class FixtureScannerTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("b.json", "webconnex/b.json"),
               org.assertj.core.groups.Tuple.tuple("deep/a.json", "webconnex/deep/a.json"));
-      assertThat(new String(FixtureScanner.scan(loader, "webconnex").get(0).body(), StandardCharsets.UTF_8))
-          .isEqualTo("{\"file\":\"webconnex/b.json\"}");
+      assertThat(read(FixtureScanner.scan(loader, "webconnex").get(0))).isEqualTo("{\"file\":\"webconnex/b.json\"}");
     }
   }
 
@@ -45,7 +45,34 @@ class FixtureScannerTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL(), jar.toUri().toURL()}, null)) {
       var fixtures = FixtureScanner.scan(loader, "webconnex/");
       assertThat(fixtures).extracting(FixtureScanner.Fixture::name).containsExactly("b.json", "only-in-jar.json");
-      assertThat(new String(fixtures.get(0).body(), StandardCharsets.UTF_8)).isEqualTo("{\"from\":\"directory\"}");
+      assertThat(read(fixtures.get(0))).isEqualTo("{\"from\":\"directory\"}");
+      assertThat(read(fixtures.get(1))).isEqualTo("{\"file\":\"webconnex/only-in-jar.json\"}");
+    }
+  }
+
+  @Test
+  void listsJsonLinesArchivesBesideJsonFilesInDirectoriesAndJars() throws IOException {
+    Path directory = temp.resolve("classes");
+    Files.createDirectories(directory.resolve("webconnex/deep"));
+    Files.writeString(directory.resolve("webconnex/deep/archive.jsonl"), "{}\n{}\n");
+    Files.writeString(directory.resolve("webconnex/notes.md"), "not a fixture");
+    Path jar = jar("archives.jar", "webconnex/", "webconnex/c.NDJSON", "webconnex/d.json", "webconnex/e.jsonl.txt");
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {directory.toUri().toURL(), jar.toUri().toURL()}, null)) {
+      var fixtures = FixtureScanner.scan(loader, "webconnex");
+      assertThat(fixtures).extracting(FixtureScanner.Fixture::name).containsExactly("c.NDJSON", "d.json", "deep/archive.jsonl");
+      assertThat(read(fixtures.get(2))).isEqualTo("{}\n{}\n");
+    }
+  }
+
+  @Test
+  void readsAJarEntryWhenItsTurnComesAfterTheListingClosedTheJar() throws IOException {
+    Path jar = jar("later.jar", "webconnex/", "webconnex/a.json");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      FixtureScanner.Fixture fixture = FixtureScanner.scan(loader, "webconnex/").get(0);
+
+      assertThat(read(fixture)).isEqualTo("{\"file\":\"webconnex/a.json\"}");
+      assertThat(read(fixture)).as("opened again").isEqualTo("{\"file\":\"webconnex/a.json\"}");
     }
   }
 
@@ -53,6 +80,12 @@ class FixtureScannerTest {
   void aMissingFolderHasNoFixtures() throws IOException {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.toUri().toURL()}, null)) {
       assertThat(FixtureScanner.scan(loader, "webconnex/")).isEmpty();
+    }
+  }
+
+  private static String read(FixtureScanner.Fixture fixture) throws IOException {
+    try (InputStream in = fixture.open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

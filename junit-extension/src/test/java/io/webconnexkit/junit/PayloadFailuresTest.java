@@ -19,11 +19,11 @@ class PayloadFailuresTest {
     assertThat(failure.getMessage()).isEqualTo(String.join(System.lineSeparator(),
         "fixture webconnex/broken/registration-total-as-string.json does not conform to the Webconnex contract",
         "invalid registration payload (lenient profile): 1 error, 0 warnings",
-        "  error: /data/total: expected number but found string \"100\" (line 123, column 14)"));
+        "webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\""));
     AssertionFailedError afe = (AssertionFailedError) failure;
     assertThat(afe.getExpected().getStringRepresentation()).isEqualTo("valid registration payload (lenient profile)");
     assertThat(afe.getActual().getStringRepresentation()).startsWith("invalid registration payload (lenient profile)")
-        .contains("/data/total: expected number but found string \"100\" (line 123, column 14)");
+        .contains("webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number");
   }
 
   @Test
@@ -33,7 +33,7 @@ class PayloadFailuresTest {
     assertThat(failure).isInstanceOf(AssertionFailedError.class)
         .hasMessageStartingWith("fixture webconnex/broken/subscription-trailing-comma.json does not conform")
         .hasMessageContaining("malformed JSON")
-        .hasMessageContaining("(line 53, column 5)");
+        .hasMessageContaining("webconnex/broken/subscription-trailing-comma.json:53:5: error: ");
   }
 
   @Test
@@ -107,7 +107,7 @@ class PayloadFailuresTest {
 
     assertThat(failure).isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("fixture webconnex/broken/registration-total-as-string.json does not conform")
-        .hasMessageContaining("/data/total: expected number but found string \"100\" (line 123, column 14)")
+        .hasMessageContaining("webconnex/broken/registration-total-as-string.json:123:14: error: /data/total: expected number but found string \"100\"")
         .cause().isInstanceOf(AssertionFailedError.class);
   }
 

@@ -56,13 +56,13 @@ class SigningTest {
   }
 
   @Test
-  void triesTheSystemPropertyBeforeTheEnvironmentVariable(
+  void theFirstNamedSecretSignsSystemPropertiesBeforeEnvironmentVariables(
       @WebconnexPayload(eventType = "publish", secretProperty = "webconnex.test.secretProperty",
-          secretEnv = "WEBCONNEX_TEST_SECRET") WebconnexDelivery bothSet,
-      @WebconnexPayload(eventType = "publish", secretProperty = "webconnex.test.unset",
-          secretEnv = "WEBCONNEX_TEST_SECRET") WebconnexDelivery propertyUnset) {
-    assertThat(signatureOf(bothSet)).isEqualTo(WebconnexSignature.sign(FROM_PROPERTY, bothSet.body()));
-    assertThat(signatureOf(propertyUnset)).isEqualTo(WebconnexSignature.sign(FROM_ENVIRONMENT, propertyUnset.body()));
+          secretEnv = "WEBCONNEX_TEST_SECRET") WebconnexDelivery bothNamed,
+      @WebconnexPayload(eventType = "publish", secretEnv = {"WEBCONNEX_TEST_SECRET", "WEBCONNEX_TEST_SECRET"})
+          WebconnexDelivery twoVariables) {
+    assertThat(signatureOf(bothNamed)).isEqualTo(WebconnexSignature.sign(FROM_PROPERTY, bothNamed.body()));
+    assertThat(signatureOf(twoVariables)).isEqualTo(WebconnexSignature.sign(FROM_ENVIRONMENT, twoVariables.body()));
   }
 
   @Test
@@ -70,9 +70,38 @@ class SigningTest {
     Throwable failure = TestKit.onlyFailure(TestKit.run(UnsetSecret.class));
 
     assertThat(failure).isInstanceOf(ParameterResolutionException.class)
-        .hasMessageEndingWith("no signing secret for the delivery: system property webconnex.test.unset and environment"
-            + " variable WEBCONNEX_TEST_UNSET are not set or empty (named by @WebconnexPayload(secretProperty/secretEnv))")
+        .hasMessageEndingWith("no signing secret for the delivery: system property webconnex.test.unset is not set or is"
+            + " empty (named by @WebconnexPayload(secretProperty/secretEnv/secretFile))")
         .cause().isInstanceOf(ExtensionConfigurationException.class);
+  }
+
+  @Test
+  void everyNamedSecretMustBeSetNotOnlyTheOneThatSigns() {
+    // A rotation lists the old secret and the new one: a missing one is a mistake, not a fallback.
+    Throwable failure = TestKit.onlyFailure(TestKit.run(SecondSecretUnset.class));
+
+    assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        .hasMessageEndingWith("no signing secret for the delivery: environment variable WEBCONNEX_TEST_UNSET is not set"
+            + " or is empty (named by @WebconnexPayload(secretProperty/secretEnv/secretFile))");
+  }
+
+  @Test
+  void aValueGivenWhereANameBelongsIsNeverRepeated() {
+    Throwable failure = TestKit.onlyFailure(TestKit.run(SecretGivenAsItsName.class));
+
+    assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        .hasMessageContaining("no signing secret for the delivery: expected the name of an environment variable")
+        .hasMessageNotContaining(SecretGivenAsItsName.LOOKS_LIKE_A_SECRET)
+        .hasMessageNotContaining("whsec");
+  }
+
+  @Test
+  void aMissingSecretFileIsAnErrorThatDoesNotRepeatThePath() {
+    Throwable failure = TestKit.onlyFailure(TestKit.run(MissingSecretFile.class));
+
+    assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        .hasMessageContaining("no signing secret for the delivery: the secret file does not exist")
+        .hasMessageNotContaining("no-such-secret-file");
   }
 
   @Test
@@ -99,6 +128,27 @@ class SigningTest {
     @org.junit.jupiter.api.Test
     void body(@WebconnexPayload(eventType = "publish", secretProperty = "webconnex.test.unset",
         secretEnv = "WEBCONNEX_TEST_UNSET") WebconnexDelivery delivery) {}
+  }
+
+  @TestKitOnly
+  static class SecondSecretUnset {
+    @org.junit.jupiter.api.Test
+    void body(@WebconnexPayload(eventType = "publish", secretProperty = "webconnex.test.secretProperty",
+        secretEnv = "WEBCONNEX_TEST_UNSET") WebconnexDelivery delivery) {}
+  }
+
+  @TestKitOnly
+  static class SecretGivenAsItsName {
+    static final String LOOKS_LIKE_A_SECRET = "whsec 4f9a:c1e2/8b7d";
+
+    @org.junit.jupiter.api.Test
+    void body(@WebconnexPayload(eventType = "publish", secretEnv = LOOKS_LIKE_A_SECRET) WebconnexDelivery delivery) {}
+  }
+
+  @TestKitOnly
+  static class MissingSecretFile {
+    @org.junit.jupiter.api.Test
+    void body(@WebconnexPayload(eventType = "publish", secretFile = "no-such-secret-file.txt") WebconnexDelivery delivery) {}
   }
 
   @TestKitOnly

@@ -45,6 +45,20 @@ final class TestKit {
         .execute();
   }
 
+  /**
+   * Runs the one method of that name with JUnit's implicit configuration parameters (JVM system
+   * properties, {@code junit-platform.properties}) read, as a launcher reads them.
+   */
+  static EngineExecutionResults runMethodReadingSystemProperties(Class<?> testClass, String name) {
+    Method method = Arrays.stream(testClass.getDeclaredMethods()).filter(m -> m.getName().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no method " + name + " in " + testClass));
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectMethod(testClass, method))
+        .configurationParameter(TestKitOnly.MARKER, "true")
+        .enableImplicitConfigurationParameters(true)
+        .execute();
+  }
+
   /** Asserts that exactly one test ran and failed, and returns why. */
   static Throwable onlyFailure(EngineExecutionResults results) {
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1).succeeded(0));
@@ -68,6 +82,38 @@ final class TestKit {
   /** Display names of the tests that succeeded. */
   static List<String> succeeded(EngineExecutionResults results) {
     return results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+  }
+
+  /**
+   * Why each failed test failed, by its display name without the parameter name JUnit puts before
+   * the argument ({@code "[2] journal.json [requests[1]]"}).
+   */
+  static Map<String, Throwable> failuresByName(EngineExecutionResults results) {
+    Map<String, Throwable> byName = new java.util.LinkedHashMap<>();
+    results.testEvents().failed().stream()
+        .forEach(e -> byName.put(withoutParameterName(e.getTestDescriptor().getDisplayName()), throwable(e)));
+    return byName;
+  }
+
+  /** Display names of the tests that were aborted (skipped while running), without parameter names. */
+  static Map<String, Throwable> abortedByName(EngineExecutionResults results) {
+    Map<String, Throwable> byName = new java.util.LinkedHashMap<>();
+    results.testEvents().aborted().stream()
+        .forEach(e -> byName.put(withoutParameterName(e.getTestDescriptor().getDisplayName()), throwable(e)));
+    return byName;
+  }
+
+  /** Display names of the tests that succeeded, without parameter names. */
+  static List<String> succeededNames(EngineExecutionResults results) {
+    return succeeded(results).stream().map(TestKit::withoutParameterName).toList();
+  }
+
+  /**
+   * A display name without the parameter name JUnit puts before the argument when the test is
+   * compiled with parameter names ("body=" on JUnit 5, "body = " on JUnit 6).
+   */
+  static String withoutParameterName(String displayName) {
+    return displayName.replaceFirst("] \\w+ ?= ?", "] ");
   }
 
   static void assertAllPassed(EngineExecutionResults results, int count) {

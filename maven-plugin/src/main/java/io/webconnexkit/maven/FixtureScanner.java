@@ -1,5 +1,6 @@
 package io.webconnexkit.maven;
 
+import io.webconnexkit.validator.RecordedDeliveryReader;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -78,7 +79,7 @@ final class FixtureScanner {
     } catch (IOException | DirectoryIteratorException e) {
       // Reported as a broken fixture; the other folders are still checked.
       IOException io = e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
-      batch.accept(List.of(new Found(dir, FixtureReader.describe(io))));
+      batch.accept(List.of(new Found(dir, RecordedDeliveryReader.describe(io))));
       return;
     }
     entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
@@ -88,7 +89,7 @@ final class FixtureScanner {
       try {
         attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {
-        files.add(new Found(entry, FixtureReader.describe(e)));
+        files.add(new Found(entry, RecordedDeliveryReader.describe(e)));
         continue;
       }
       if (attributes.isDirectory()) {

@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.webconnexkit.validator.CheckedRecord;
 import io.webconnexkit.validator.Problem;
+import io.webconnexkit.validator.ProblemKey;
+import io.webconnexkit.validator.RecordedDelivery;
 import io.webconnexkit.validator.ReportJson;
+import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.Severity;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,16 +28,23 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** The report files {@code webconnex:validate} can write, each named in {@code reportFormats}. */
+/**
+ * The report files {@code webconnex:validate} can write, each named in {@code reportFormats}.
+ * Each stays well-formed whatever a fixture's keys or a file's name hold: text for people goes
+ * through {@link ReportLine}, and what XML or JSON cannot carry is written as a {@code \}{@code u}
+ * escape.
+ */
 enum ReportFile {
 
   /**
    * {@code TEST-webconnex.xml}: one test suite, one test case per fixture (per line of a JSON Lines
-   * archive, per delivery of a journal or page); failures carry every message of the fixture.
+   * file, per delivery of a journal or page). A fixture with an error is a failure carrying every
+   * message; warnings and infos alone are not failures, and go to {@code system-out}.
    */
   JUNIT_XML("junit-xml", "TEST-webconnex.xml") {
     @Override
-    void write(FixtureRun run, Context context, OutputStream out) throws IOException {
+    byte[] render(FixtureRun run, Context context) throws IOException {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
@@ -47,29 +61,29 @@ enum ReportFile {
         property(xml, "webconnex.profile", context.profile());
         property(xml, "webconnex.pluginVersion", context.toolVersion());
         xml.writeEndElement();
-        for (FixtureResult r : run.results()) {
+        for (CheckedRecord r : run.results()) {
+          RecordedDelivery record = r.record();
           xml.writeCharacters("\n  ");
           xml.writeStartElement("testcase");
-          xml.writeAttribute("name", clean(r.name()));
-          xml.writeAttribute("classname", "webconnex." + r.shape().name().toLowerCase(Locale.ROOT));
-          xml.writeAttribute("file", clean(r.path()));
-          xml.writeAttribute("line", Integer.toString(r.line()));
+          xml.writeAttribute("name", xmlText(ReportLine.escape(record.name())));
+          xml.writeAttribute("classname", "webconnex." + record.shape().name().toLowerCase(Locale.ROOT));
+          xml.writeAttribute("file", xmlText(ReportLine.escape(record.path())));
+          xml.writeAttribute("line", Integer.toString(record.line()));
           xml.writeAttribute("time", "0");
           List<String> lines = new ArrayList<>();
-          r.report().problems().forEach(p -> lines.add(p.severity().label() + ": " + CompilerStyle.line(r, p)));
-          r.notes().forEach(n -> lines.add("note: " + CompilerStyle.line(r, n)));
+          inFileOrder(r).forEach(p -> lines.add(ReportLine.of(record.path(), p)));
           if (!r.isValid()) {
             Problem first = r.report().errors().get(0);
-            xml.writeStartElement("failure");
             int errors = r.report().errors().size();
-            xml.writeAttribute("message", clean(errors + (errors == 1 ? " error: " : " errors, the first: ")
-                + CompilerStyle.line(r, first)));
-            xml.writeAttribute("type", first.key());
-            xml.writeCharacters(clean(String.join("\n", lines)));
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", xmlText((errors == 1 ? "1 error: " : errors + " errors, the first: ")
+                + ReportLine.withoutSeverity(record.path(), first)));
+            xml.writeAttribute("type", xmlText(ReportLine.escape(first.key())));
+            xml.writeCharacters(xmlText(String.join("\n", lines)));
             xml.writeEndElement();
           } else if (!lines.isEmpty()) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(clean(String.join("\n", lines)));
+            xml.writeCharacters(xmlText(String.join("\n", lines)));
             xml.writeEndElement();
           }
           xml.writeEndElement();
@@ -83,22 +97,23 @@ enum ReportFile {
       } catch (XMLStreamException e) {
         throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
       }
+      return out.toByteArray();
     }
 
     private void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
       xml.writeEmptyElement("property");
       xml.writeAttribute("name", name);
-      xml.writeAttribute("value", clean(value));
+      xml.writeAttribute("value", xmlText(ReportLine.escape(value)));
     }
   },
 
   /**
    * {@code webconnex.sarif}: SARIF 2.1.0, for code-scanning views. One result per problem, with
-   * the problem key as rule id; notes (a signature that could not be checked) are of level note.
+   * the problem key as rule id and the level of its severity: error, warning, or note for info.
    */
   SARIF("sarif", "webconnex.sarif") {
     @Override
-    void write(FixtureRun run, Context context, OutputStream out) throws IOException {
+    byte[] render(FixtureRun run, Context context) throws IOException {
       ObjectNode root = MAPPER.createObjectNode();
       root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
       root.put("version", "2.1.0");
@@ -111,85 +126,61 @@ enum ReportFile {
       sarifRun.putObject("originalUriBaseIds").putObject(SRCROOT)
           .put("uri", context.baseDirectory().toUri().toString());
       ArrayNode results = sarifRun.putArray("results");
-      for (FixtureResult r : run.results()) {
-        for (Problem p : r.report().problems()) {
-          result(results, rules, ruleIndex, r, p.key(), p.severity() == Severity.ERROR ? "error" : "warning",
-              p.header().orElse(p.pointer()), p.message(), p.line(), p.column());
-        }
-        for (FixtureNote n : r.notes()) {
-          result(results, rules, ruleIndex, r, n.key(), "note", n.where(), n.message(), n.line(), n.column());
+      for (CheckedRecord r : run.results()) {
+        for (Problem p : inFileOrder(r)) {
+          result(results, rules, ruleIndex, r.record(), p);
         }
       }
-      MAPPER.writeValue(out, root);
+      return json(MAPPER.writeValueAsString(root));
     }
 
-    private void result(ArrayNode results, ArrayNode rules, Map<String, Integer> ruleIndex, FixtureResult r, String key,
-        String level, String where, String message, int line, int column) {
+    private void result(ArrayNode results, ArrayNode rules, Map<String, Integer> ruleIndex, RecordedDelivery record,
+        Problem p) {
+      String key = p.key();
       Integer index = ruleIndex.get(key);
       if (index == null) {
         index = ruleIndex.size();
         ruleIndex.put(key, index);
         ObjectNode rule = rules.addObject();
         rule.put("id", key);
-        rule.putObject("shortDescription").put("text", key);
+        rule.putObject("shortDescription")
+            .put("text", ProblemKey.find(key).map(ProblemKey::meaning).orElse(ReportLine.escape(key)));
       }
       ObjectNode result = results.addObject();
       result.put("ruleId", key);
       result.put("ruleIndex", index);
-      result.put("level", level);
-      result.putObject("message").put("text", where == null || where.isEmpty() ? message : where + ": " + message);
+      result.put("level", level(p.severity()));
+      String where = p.header().orElse(p.pointer());
+      result.putObject("message").put("text", where == null || where.isEmpty() ? ReportLine.escape(p.message())
+          : ReportLine.escape(where) + ": " + ReportLine.escape(p.message()));
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
       ObjectNode artifact = physical.putObject("artifactLocation");
-      if (r.path().startsWith("/")) {
-        artifact.put("uri", r.file().toUri().toString());
+      URI absolute = absoluteUri(record.path());
+      if (absolute != null) {
+        artifact.put("uri", absolute.toString());
       } else {
-        artifact.put("uri", relativeUri(r.path()));
+        artifact.put("uri", relativeUri(record.path()));
         artifact.put("uriBaseId", SRCROOT);
       }
-      if (line > 0) {
+      if (p.line() > 0) {
         ObjectNode region = physical.putObject("region");
-        region.put("startLine", line);
-        if (column > 0) {
-          region.put("startColumn", column);
+        region.put("startLine", p.line());
+        if (p.column() > 0) {
+          region.put("startColumn", p.column());
         }
       }
-      if (r.record() != null) {
-        result.putObject("properties").put("record", r.record());
-      }
+      record.label().ifPresent(label -> result.putObject("properties").put("record", label));
     }
   },
 
   /**
-   * {@code webconnex.json}: the CLI's {@code --format json} document, {@code {"results":[{"path",
-   * "eventType","valid","problems":[{"severity","pointer","line","column","message","keyword","key"}]}]}},
-   * with each result also naming its record, shape, signature status and notes.
+   * {@code webconnex.json}: validator-core's JSON results document, the CLI's {@code --format
+   * json}, exactly as {@link ReportJson#document} makes it.
    */
   JSON("json", "webconnex.json") {
     @Override
-    void write(FixtureRun run, Context context, OutputStream out) throws IOException {
-      ObjectNode root = MAPPER.createObjectNode();
-      ArrayNode array = root.putArray("results");
-      for (FixtureResult r : run.results()) {
-        ObjectNode result = array.addObject();
-        result.put("path", r.path());
-        result.put("eventType", r.report().eventType().orElse(null));
-        result.put("valid", r.isValid());
-        ReportJson.problems(r.report(), result.putArray("problems"));
-        result.put("record", r.record());
-        result.put("line", r.line());
-        result.put("shape", r.shape().label());
-        result.put("signature", r.report().signature().label());
-        ArrayNode notes = result.putArray("notes");
-        for (FixtureNote n : r.notes()) {
-          ObjectNode note = notes.addObject();
-          note.put("pointer", n.where());
-          note.put("line", n.line());
-          note.put("column", n.column());
-          note.put("message", n.message());
-          note.put("key", n.key());
-        }
-      }
-      MAPPER.writeValue(out, root);
+    byte[] render(FixtureRun run, Context context) {
+      return json(ReportJson.document(run.results(), true) + "\n");
     }
   };
 
@@ -217,7 +208,8 @@ enum ReportFile {
     return fileName;
   }
 
-  abstract void write(FixtureRun run, Context context, OutputStream out) throws IOException;
+  /** The report's bytes. */
+  abstract byte[] render(FixtureRun run, Context context) throws IOException;
 
   /**
    * The formats a comma-separated list names, in list order, each once; {@code none} (or nothing)
@@ -242,7 +234,7 @@ enum ReportFile {
         }
       }
       if (format == null) {
-        throw new IllegalArgumentException("unknown report format '" + name.trim()
+        throw new IllegalArgumentException("unknown report format '" + ReportLine.escape(name.trim())
             + "': expected a comma-separated list of junit-xml, sarif and json, or none");
       }
       if (!formats.contains(format)) {
@@ -252,11 +244,42 @@ enum ReportFile {
     return formats;
   }
 
+  /** SARIF's level for a severity: error, warning, and note for info. */
+  static String level(Severity severity) {
+    return switch (severity) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      default -> "note";
+    };
+  }
+
+  /** A record's problems in the order of its file (by line; the report's order among equals). */
+  static List<Problem> inFileOrder(CheckedRecord r) {
+    List<Problem> problems = new ArrayList<>(r.report().problems());
+    problems.sort(Comparator.comparingInt(Problem::line));
+    return problems;
+  }
+
+  /** A relative path as a URI reference: every character a URI cannot hold percent-encoded. */
   static String relativeUri(String path) {
     try {
-      return new URI(null, null, path, null).toASCIIString();
-    } catch (URISyntaxException e) {
-      return path;
+      // A colon in the first segment would read as a scheme: "./" keeps it a path.
+      int colon = path.indexOf(':');
+      int slash = path.indexOf('/');
+      String p = colon >= 0 && (slash < 0 || colon < slash) ? "./" + path : path;
+      return new URI(null, null, p, null).toASCIIString();
+    } catch (URISyntaxException | RuntimeException e) {
+      return ReportLine.escape(path);
+    }
+  }
+
+  /** The file URI of a path outside the base directory, or null for a relative one. */
+  private static URI absoluteUri(String path) {
+    try {
+      Path p = Path.of(path);
+      return p.isAbsolute() ? p.toUri() : null;
+    } catch (InvalidPathException e) {
+      return null;
     }
   }
 
@@ -264,23 +287,61 @@ enum ReportFile {
     return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
   }
 
-  /** Without the characters XML 1.0 cannot carry (control characters from a hostile fixture). */
-  static String clean(String s) {
-    if (s == null) {
-      return "";
-    }
+  /**
+   * Text that XML 1.0 can carry: every character outside XML's {@code Char} production (the
+   * control characters other than tab, line feed and carriage return, U+FFFE, U+FFFF and lone
+   * surrogates) written as a {@code \}{@code uXXXX} escape, as {@link ReportLine#escape} writes
+   * them. Text already through {@code ReportLine} holds none of them; this is the last guard.
+   */
+  static String xmlText(String s) {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-          || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      boolean ok = pair || c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
       if (!ok && b == null) {
-        b = new StringBuilder(s.substring(0, i));
+        b = new StringBuilder(s.length() + 16).append(s, 0, i);
       }
       if (b != null) {
-        b.append(ok ? c : '\uFFFD');
+        if (ok) {
+          b.append(c);
+          if (pair) {
+            b.append(s.charAt(i + 1));
+          }
+        } else {
+          b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        }
+      }
+      if (pair) {
+        i++;
       }
     }
     return b == null ? s : b.toString();
+  }
+
+  /**
+   * A JSON text as UTF-8. A lone surrogate (a key written {@code "\}{@code ud800"} in a fixture)
+   * cannot be encoded as UTF-8; in a JSON text it can only sit inside a string, so it is written as
+   * the JSON escape it came from, and the document keeps its exact value.
+   */
+  static byte[] json(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lone = Character.isHighSurrogate(c)
+          ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+      if (lone && b == null) {
+        b = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (b != null) {
+        if (lone) {
+          b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+    }
+    return (b == null ? text : b.toString()).getBytes(StandardCharsets.UTF_8);
   }
 }

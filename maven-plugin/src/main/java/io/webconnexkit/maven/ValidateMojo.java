@@ -1,20 +1,25 @@
 package io.webconnexkit.maven;
 
+import io.webconnexkit.validator.CheckedRecord;
 import io.webconnexkit.validator.Problem;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
-import io.webconnexkit.validator.Severity;
+import io.webconnexkit.validator.RecordedDeliveryReader;
+import io.webconnexkit.validator.ReportLine;
+import io.webconnexkit.validator.SecretSource;
+import io.webconnexkit.validator.SecretSourceException;
 import io.webconnexkit.validator.SigningSecret;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,8 +34,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Checks recorded Webconnex webhook fixtures against the Webconnex contract: bare payloads,
  * deliveries saved from Webconnex's webhook logs API, WireMock request journals and JSON Lines
- * archives. Prints a compiler-style line per problem, writes JUnit XML, SARIF and JSON reports,
- * and fails the build when a fixture does not conform. Fixture files are never modified.
+ * files, every shape validator-core's reader knows. Prints a compiler-style line per problem,
+ * writes JUnit XML, SARIF and JSON reports, and fails the build when a fixture does not conform.
+ * Fixture files are never modified, and no file the plugin did not write is ever replaced.
  *
  * <p>Runs without a project too: {@code mvn io.webconnexkit:webconnex-maven-plugin:validate
  * -Dwebconnex.fixtures=DIR}, with paths relative to the current directory.
@@ -38,9 +44,10 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, threadSafe = true, requiresProject = false)
 public class ValidateMojo extends AbstractMojo {
 
-  /** Environment variable names by convention; a secret rarely looks like this. */
-  private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final String DEFAULT_FIXTURES = "src/test/resources/webconnex";
+
+  /** Creates the goal; Maven sets its parameters. */
+  public ValidateMojo() {}
 
   /**
    * Folders to search for fixtures (files may be named too). A comma-separated list on the command
@@ -51,7 +58,7 @@ public class ValidateMojo extends AbstractMojo {
   File[] fixtures;
 
   /** Comma-separated Ant-style patterns of the files to check, relative to each fixtures folder. */
-  @Parameter(property = "webconnex.includes", defaultValue = "**/*.json,**/*.jsonl")
+  @Parameter(property = "webconnex.includes", defaultValue = "**/*.json,**/*.jsonl,**/*.ndjson")
   String includes;
 
   /** Comma-separated Ant-style patterns of files to leave out. */
@@ -64,6 +71,15 @@ public class ValidateMojo extends AbstractMojo {
    */
   @Parameter(property = "webconnex.profile", defaultValue = "lenient")
   String profile;
+
+  /**
+   * Levels for problem keys over the profile's defaults, {@code key=level} entries separated by
+   * commas: {@code delivery.userAgent=ignore,event.unknown=warning}. A key may be a dotted prefix
+   * ({@code fixture=warning}); the most specific entry wins. Levels are {@code error},
+   * {@code warning}, {@code info} and {@code ignore}.
+   */
+  @Parameter(property = "webconnex.levels")
+  String levels;
 
   /** Fail the build when a fixture has an error. */
   @Parameter(property = "webconnex.failOnError", defaultValue = "true")
@@ -78,18 +94,21 @@ public class ValidateMojo extends AbstractMojo {
   boolean skip;
 
   /**
-   * Name of the environment variable that holds the webhook's signing secret, to verify the
-   * signatures of recorded raw requests (WireMock journals). The secret itself is never a POM
-   * value and is never printed.
+   * Names of environment variables that hold the webhook's signing secret, comma-separated (several
+   * during a rotation: a signature made with any of them verifies), to verify the signatures of
+   * recorded raw requests. The secret itself is never a POM value and is never printed.
    */
   @Parameter(property = "webconnex.secretEnv")
   String secretEnv;
 
-  /** File that holds the signing secret (one trailing line break is ignored), instead of {@code secretEnv}. */
+  /**
+   * Files that hold a signing secret on their first line, comma-separated; with {@code secretEnv}
+   * or instead of it. Relative paths are relative to the project's folder.
+   */
   @Parameter(property = "webconnex.secretFile")
-  File secretFile;
+  String secretFile;
 
-  /** Where the report files are written. */
+  /** Where the report files are written: never inside a fixtures folder. */
   @Parameter(property = "webconnex.reportsDirectory", defaultValue = "${project.build.directory}/webconnex-reports")
   File reportsDirectory;
 
@@ -106,9 +125,16 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin}", readonly = true)
   PluginDescriptor plugin;
 
-  /** Where environment variables are read; replaced in tests. */
-  Function<String, String> environment = System::getenv;
+  /** Where environment variables are looked up; null for the process's own (read as core's SecretSource reads it). */
+  Function<String, String> environment;
 
+  /**
+   * Validates the fixtures, prints a line per problem, writes the reports.
+   *
+   * @throws MojoFailureException when fixtures have errors (or warnings, with {@code failOnWarning})
+   * @throws MojoExecutionException when the setup is broken: a bad parameter, a secret that cannot
+   *     be read, reports that cannot be written or would replace a file the plugin did not write
+   */
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -124,26 +150,38 @@ public class ValidateMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("webconnex.reportFormats: " + e.getMessage());
     }
-    FixtureRequest.Builder request = FixtureRequest.builder(base)
-        .profile(profile())
-        .secret(secret(base))
-        .threads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    Profile chosen = profile();
+    ProblemLevels problemLevels;
+    try {
+      problemLevels = ProblemLevels.parse(levels == null ? "" : levels);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("webconnex.levels: " + e.getMessage());
+    }
     List<Path> roots = fixtureRoots(base);
+    Path reports = reportsDirectory == null ? base.resolve("target/webconnex-reports") : resolve(reportsDirectory, base);
+    FixtureRequest.Builder request = FixtureRequest.builder(base)
+        .profile(chosen)
+        .levels(problemLevels)
+        .threads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    secrets(base).forEach(request::secret);
     roots.forEach(request::fixture);
     split(includes).forEach(request::include);
     split(excludes).forEach(request::exclude);
     FixtureRequest built = request.build();
+    FixtureEngine engine = new FixtureEngine(built);
+    if (!formats.isEmpty()) {
+      refuseReportsAmongFixtures(reports, roots, formats, engine);
+    }
     if (log.isDebugEnabled()) {
-      log.debug("webconnex:validate " + built);
+      log.debug("webconnex:validate " + ReportLine.escape(built.toString()));
     }
 
-    FixtureEngine engine = new FixtureEngine(built);
     long engineStarted = System.nanoTime();
     FixtureRun run = engine.run();
     long engineMillis = millis(engineStarted);
 
     for (Path missing : run.missing()) {
-      String shown = engine.displayPath(missing);
+      String shown = shown(engine, missing);
       if (missing.equals(base.resolve(DEFAULT_FIXTURES).normalize())) {
         log.info("No Webconnex fixtures: " + shown + " does not exist");
       } else {
@@ -153,8 +191,7 @@ public class ValidateMojo extends AbstractMojo {
     print(run, log);
 
     long reportsStarted = System.nanoTime();
-    Path reports = reportsDirectory == null ? base.resolve("target/webconnex-reports") : resolve(reportsDirectory, base);
-    writeReports(run, formats, reports, base, millis(started));
+    writeReports(run, formats, reports, base, chosen, engine, millis(started));
     if (log.isDebugEnabled()) {
       log.debug(String.format(Locale.ROOT, "webconnex:validate took %d ms: %d files, %d fixtures validated in %d ms "
           + "(%d threads), reports written in %d ms", millis(started), run.files(), run.results().size(), engineMillis,
@@ -165,7 +202,7 @@ public class ValidateMojo extends AbstractMojo {
     if (invalid > 0 && failOnError) {
       throw new MojoFailureException(count(invalid, "fixture") + (invalid == 1 ? " does" : " do")
           + " not conform to the Webconnex contract: see the [ERROR] lines above"
-          + (formats.isEmpty() ? "" : " and the reports in " + engine.displayPath(reports)));
+          + (formats.isEmpty() ? "" : " and the reports in " + shown(engine, reports)));
     }
     long warned = run.withWarnings();
     if (warned > 0 && failOnWarning) {
@@ -174,22 +211,15 @@ public class ValidateMojo extends AbstractMojo {
     }
   }
 
+  /** Every problem of every fixture, in file order, each at the level of its severity. */
   private void print(FixtureRun run, Log log) {
-    for (FixtureResult r : run.results()) {
-      // Problems and notes of one fixture in the order of the file, each at its own level.
-      List<Line> lines = new ArrayList<>();
-      for (Problem p : r.report().problems()) {
-        lines.add(new Line(p.line(), p.severity() == Severity.ERROR ? 2 : 1, CompilerStyle.line(r, p)));
-      }
-      for (FixtureNote n : r.notes()) {
-        lines.add(new Line(n.line(), 0, CompilerStyle.line(r, n)));
-      }
-      lines.sort(Comparator.comparingInt(Line::line));
-      for (Line l : lines) {
-        switch (l.level()) {
-          case 2 -> log.error(l.text());
-          case 1 -> log.warn(l.text());
-          default -> log.info(l.text());
+    for (CheckedRecord r : run.results()) {
+      for (Problem p : ReportFile.inFileOrder(r)) {
+        String line = ReportLine.withoutSeverity(r.record().path(), p);
+        switch (p.severity()) {
+          case ERROR -> log.error(line);
+          case WARNING -> log.warn(line);
+          default -> log.info(line);
         }
       }
     }
@@ -204,27 +234,61 @@ public class ValidateMojo extends AbstractMojo {
     }
   }
 
-  private void writeReports(FixtureRun run, List<ReportFile> formats, Path reports, Path base, long elapsedMillis)
+  /** Reports written among fixtures could replace one, and would be read as fixtures next time. */
+  private void refuseReportsAmongFixtures(Path reports, List<Path> roots, List<ReportFile> formats, FixtureEngine engine)
       throws MojoExecutionException {
+    Optional<Path> holding = ReportsFolder.fixturesHolding(reports, roots, names(formats));
+    if (holding.isPresent()) {
+      String where = Files.isRegularFile(holding.get())
+          ? " holds the fixture " + shown(engine, holding.get()) + ", which a report would replace"
+          : " is inside the fixtures folder " + shown(engine, holding.get());
+      throw new MojoExecutionException("webconnex.reportsDirectory " + shown(engine, reports) + where
+          + ": reports are never written among fixtures; set "
+          + "webconnex.reportsDirectory to a folder outside it (the default is target/webconnex-reports), or "
+          + "webconnex.reportFormats to none");
+    }
+  }
+
+  private void writeReports(FixtureRun run, List<ReportFile> formats, Path reports, Path base, Profile chosen,
+      FixtureEngine engine, long elapsedMillis) throws MojoExecutionException {
     if (formats.isEmpty()) {
       return;
     }
+    List<String> names = formats.stream().map(ReportFile::fileName).toList();
+    ReportsFolder folder;
     try {
-      Files.createDirectories(reports);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Cannot create the reports directory " + reports + ": "
-          + FixtureReader.describe(e), e);
+      folder = ReportsFolder.open(reports, names, p -> shown(engine, p));
+    } catch (ReportsFolder.Refused e) {
+      throw new MojoExecutionException(e.getMessage());
     }
     String version = plugin != null && plugin.getVersion() != null ? plugin.getVersion() : "unknown";
-    ReportFile.Context context = new ReportFile.Context(base, profile().folder(), version, elapsedMillis);
+    ReportFile.Context context = new ReportFile.Context(base, chosen.folder(), version, elapsedMillis);
+    try {
+      folder.claim(names);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write " + shown(engine, folder.path(ReportsFolder.MARKER)) + ": "
+          + ReportLine.escape(RecordedDeliveryReader.describe(e)), e);
+    }
     for (ReportFile format : formats) {
-      Path file = reports.resolve(format.fileName());
-      try (OutputStream out = Files.newOutputStream(file)) {
-        format.write(run, context, out);
+      try {
+        folder.write(format.fileName(), format.render(run, context));
       } catch (IOException e) {
-        throw new MojoExecutionException("Cannot write " + file + ": " + FixtureReader.describe(e), e);
+        throw new MojoExecutionException("Cannot write " + shown(engine, folder.path(format.fileName())) + ": "
+            + ReportLine.escape(RecordedDeliveryReader.describe(e)), e);
       }
     }
+  }
+
+  private static List<String> names(List<ReportFile> formats) {
+    List<String> names = new ArrayList<>();
+    formats.forEach(f -> names.add(f.fileName()));
+    names.add(ReportsFolder.MARKER);
+    return names;
+  }
+
+  /** A path as messages show it: relative to the base directory where it is under it, escaped. */
+  private static String shown(FixtureEngine engine, Path path) {
+    return ReportLine.escape(engine.displayPath(path));
   }
 
   /** The project's folder, or the current directory when Maven runs without a project. */
@@ -275,52 +339,44 @@ public class ValidateMojo extends AbstractMojo {
     return switch (p) {
       case "lenient" -> Profile.LENIENT;
       case "strict" -> Profile.STRICT;
-      default -> throw new MojoExecutionException("webconnex.profile must be lenient or strict but was '" + profile + "'");
+      default -> throw new MojoExecutionException("webconnex.profile must be lenient or strict but was '"
+          + ReportLine.escape(profile) + "'");
     };
   }
 
-  /** The secret named by {@code secretEnv} or {@code secretFile}; never in a message. */
-  private SigningSecret secret(Path base) throws MojoExecutionException {
-    boolean env = secretEnv != null && !secretEnv.isBlank();
-    if (env && secretFile != null) {
-      throw new MojoExecutionException("Give webconnex.secretEnv or webconnex.secretFile, not both");
+  /**
+   * The secrets {@code secretEnv} and {@code secretFile} name, read by core's {@link SecretSource};
+   * its messages say why one cannot be had, and never hold a secret or what was given in place of
+   * a name or path.
+   */
+  private List<SigningSecret> secrets(Path base) throws MojoExecutionException {
+    List<SigningSecret> secrets = new ArrayList<>();
+    List<String> variables = split(secretEnv);
+    for (int i = 0; i < variables.size(); i++) {
+      String variable = variables.get(i);
+      secrets.add(secret("webconnex.secretEnv", i, variables.size(), () -> SecretSource.environment(variable)));
     }
-    if (env) {
-      String name = secretEnv.trim();
-      String value = environment.apply(name);
-      if (value == null || value.isEmpty()) {
-        if (!CONVENTIONAL_NAME.matcher(name).matches()) {
-          // Likely the secret itself given by mistake: never repeat it.
-          throw new MojoExecutionException("webconnex.secretEnv takes the name of an environment variable, such as "
-              + "WEBCONNEX_SECRET, not its value; no variable of the given name is set");
-        }
-        throw new MojoExecutionException("Environment variable " + name + " (webconnex.secretEnv) is not set or is empty");
-      }
-      return SigningSecret.of(value);
+    List<String> files = split(secretFile);
+    for (int i = 0; i < files.size(); i++) {
+      String file = files.get(i);
+      secrets.add(secret("webconnex.secretFile", i, files.size(), () -> SecretSource.file(resolve(new File(file), base))));
     }
-    if (secretFile == null) {
-      return null;
-    }
-    Path file = resolve(secretFile, base);
-    if (!Files.exists(file)) {
-      throw new MojoExecutionException("Secret file " + file + " (webconnex.secretFile): no such file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new MojoExecutionException("Secret file " + file + " (webconnex.secretFile): not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new MojoExecutionException("Secret file " + file + " (webconnex.secretFile): permission denied");
-    }
-    try {
-      return SigningSecret.fromFile(file);
-    } catch (IllegalArgumentException e) {
-      // The core's message names the file and the reason, never the content.
-      throw new MojoExecutionException(e.getMessage() + " (webconnex.secretFile)");
-    }
+    return secrets;
   }
 
-  /** One console line: where in the file, at which level (0 info, 1 warning, 2 error), what. */
-  private record Line(int line, int level, String text) {}
+  private SigningSecret secret(String parameter, int index, int of, Supplier<SecretSource> source)
+      throws MojoExecutionException {
+    String which = of == 1 ? parameter : parameter + " (entry " + (index + 1) + " of " + of + ")";
+    try {
+      return source.get().resolve(environment);
+    } catch (SecretSourceException e) {
+      throw new MojoExecutionException(which + ": " + e.getMessage());
+    } catch (InvalidPathException e) {
+      // Its message repeats the input, which may be the secret itself.
+      throw new MojoExecutionException(which + ": what was given is not a path (it is not repeated here, in case "
+          + "it is the secret itself)");
+    }
+  }
 
   private static List<String> split(String list) {
     List<String> parts = new ArrayList<>();

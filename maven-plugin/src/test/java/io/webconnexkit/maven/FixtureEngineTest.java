@@ -3,8 +3,13 @@ package io.webconnexkit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.webconnexkit.validator.CheckedRecord;
 import io.webconnexkit.validator.Problem;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
+import io.webconnexkit.validator.RecordShape;
+import io.webconnexkit.validator.ReportLine;
+import io.webconnexkit.validator.Severity;
 import io.webconnexkit.validator.SignatureStatus;
 import io.webconnexkit.validator.SigningSecret;
 import java.io.IOException;
@@ -18,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The engine on real fixture files of each shape, as the goal runs it. */
 class FixtureEngineTest {
 
+  /** What a webhook logs API record says of its signature, at info: in file order among the problems. */
+  private static final String NOTE = "not checked: the webhook logs API returns the body parsed, not the bytes "
+      + "Webconnex signed, so this record cannot prove the signature (record the raw request, for example with "
+      + "WireMock, to check it)";
+
   private static FixtureEngine engine() {
     return new FixtureEngine(FixtureRequest.builder(Fixtures.dir()).build());
   }
@@ -26,29 +36,37 @@ class FixtureEngineTest {
     return new FixtureEngine(FixtureRequest.builder(Fixtures.dir()).secret(SigningSecret.of(secret)).build());
   }
 
-  private static FixtureResult only(List<FixtureResult> results) {
+  private static CheckedRecord only(List<CheckedRecord> results) {
     assertThat(results).hasSize(1);
     return results.get(0);
   }
 
-  private static List<String> lines(FixtureResult r) {
-    return r.report().problems().stream().map(p -> CompilerStyle.line(r, p)).toList();
+  private static List<String> lines(CheckedRecord r) {
+    return ReportFile.inFileOrder(r).stream().map(p -> ReportLine.withoutSeverity(r.record().path(), p)).toList();
+  }
+
+  private static String path(CheckedRecord r) {
+    return r.record().path();
+  }
+
+  private static String label(CheckedRecord r) {
+    return r.record().label().orElse(null);
   }
 
   @Test
   void acceptsAValidBarePayload() {
-    FixtureResult r = only(engine().check(Path.of("payload/registration.json")));
+    CheckedRecord r = only(engine().check(Path.of("payload/registration.json")));
 
-    assertThat(r.shape()).isEqualTo(FixtureShape.PAYLOAD);
+    assertThat(r.record().shape()).isEqualTo(RecordShape.PAYLOAD);
     assertThat(r.isValid()).isTrue();
     assertThat(r.report().problems()).isEmpty();
     assertThat(r.report().eventType()).contains("registration");
-    assertThat(r.record()).isNull();
+    assertThat(r.record().label()).isEmpty();
   }
 
   @Test
   void reportsABarePayloadProblemAtItsLineAndColumn() {
-    FixtureResult r = only(engine().check(Path.of("payload/registration-total-string.json")));
+    CheckedRecord r = only(engine().check(Path.of("payload/registration-total-string.json")));
 
     assertThat(r.isValid()).isFalse();
     assertThat(lines(r)).containsExactly(
@@ -58,7 +76,7 @@ class FixtureEngineTest {
 
   @Test
   void reportsMalformedJsonWhereItBreaks() {
-    FixtureResult r = only(engine().check(Path.of("payload/malformed.json")));
+    CheckedRecord r = only(engine().check(Path.of("payload/malformed.json")));
 
     assertThat(r.report().problems()).extracting(Problem::key, Problem::line, Problem::column)
         .containsExactly(tuple("payload.malformed", 4, 1));
@@ -66,15 +84,17 @@ class FixtureEngineTest {
 
   @Test
   void checksAWebhookLogRecordWithoutItsSignatureAndSaysWhy() {
-    FixtureResult r = only(engine(Fixtures.SECRET).check(Path.of("logs/delivery.json")));
+    CheckedRecord r = only(engine(Fixtures.SECRET).check(Path.of("logs/delivery.json")));
 
-    assertThat(r.shape()).isEqualTo(FixtureShape.WEBHOOK_LOG);
+    assertThat(r.record().shape()).isEqualTo(RecordShape.WEBHOOK_LOG);
     assertThat(r.isValid()).isTrue();
     // Even with a secret configured: the logs API gives a parsed body, not the signed bytes.
     assertThat(r.report().signature()).isEqualTo(SignatureStatus.NOT_CHECKED);
     assertThat(r.signatureChecked()).isFalse();
-    assertThat(r.notes()).singleElement().satisfies(n -> {
-      assertThat(n.where()).isEqualTo("X-Webconnex-Signature");
+    assertThat(r.report().notes()).singleElement().satisfies(n -> {
+      assertThat(n.key()).isEqualTo("delivery.signature.notChecked");
+      assertThat(n.severity()).isEqualTo(Severity.INFO);
+      assertThat(n.header()).contains("X-Webconnex-Signature");
       assertThat(n.message()).contains("the webhook logs API returns the body parsed");
       assertThat(n.line()).isEqualTo(25);
     });
@@ -82,27 +102,28 @@ class FixtureEngineTest {
 
   @Test
   void placesBodyAndHeaderProblemsOfALogRecordInTheFixture() {
-    FixtureResult r = only(engine().check(Path.of("logs/delivery-broken.json")));
+    CheckedRecord r = only(engine().check(Path.of("logs/delivery-broken.json")));
 
     // The body is cut out of the fixture byte for byte, so its lines are the fixture's lines.
     assertThat(lines(r)).containsExactly(
         "logs/delivery-broken.json:22:9: X-Webconnex-Event: is \"publish\" but the body's eventType is \"registration\"",
+        "logs/delivery-broken.json:25:9: X-Webconnex-Signature: " + NOTE,
         "logs/delivery-broken.json:151:20: /data/total: expected number but found string \"100\"");
   }
 
   @Test
   void checksEachDeliveryOfALogsPage() {
-    List<FixtureResult> results = engine().check(Path.of("logs/page.json"));
+    List<CheckedRecord> results = engine().check(Path.of("logs/page.json"));
 
-    assertThat(results).extracting(FixtureResult::record, FixtureResult::line, FixtureResult::isValid)
+    assertThat(results).extracting(FixtureEngineTest::label, r -> r.record().line(), CheckedRecord::isValid)
         .containsExactly(tuple("data[0]", 4, true), tuple("data[1]", 174, false));
-    assertThat(lines(results.get(1)))
-        .containsExactly("logs/page.json:322:22: /data/total: expected number but found string \"100\"");
+    assertThat(lines(results.get(1))).containsExactly("logs/page.json:196:11: X-Webconnex-Signature: " + NOTE,
+        "logs/page.json:322:22: /data/total: expected number but found string \"100\"");
   }
 
   @Test
   void saysALogsListingHasNothingToCheck() {
-    FixtureResult r = only(engine().check(Path.of("logs/listing.json")));
+    CheckedRecord r = only(engine().check(Path.of("logs/listing.json")));
 
     assertThat(r.report().problems()).singleElement().satisfies(p -> {
       assertThat(p.key()).isEqualTo("fixture.logListing");
@@ -112,18 +133,18 @@ class FixtureEngineTest {
 
   @Test
   void verifiesTheSignaturesOfAWireMockJournalWithTheRightSecret() {
-    List<FixtureResult> results = engine(Fixtures.SECRET).check(Path.of("wiremock/journal.json"));
+    List<CheckedRecord> results = engine(Fixtures.SECRET).check(Path.of("wiremock/journal.json"));
 
-    assertThat(results).extracting(FixtureResult::record, FixtureResult::shape, r -> r.report().signature())
+    assertThat(results).extracting(FixtureEngineTest::label, r -> r.record().shape(), r -> r.report().signature())
         .containsExactly(
-            tuple("requests[0]", FixtureShape.WIREMOCK_REQUEST, SignatureStatus.VERIFIED),
-            tuple("requests[1]", FixtureShape.WIREMOCK_REQUEST, SignatureStatus.VERIFIED));
-    assertThat(results).allMatch(FixtureResult::isValid).allMatch(FixtureResult::signatureChecked);
+            tuple("requests[0]", RecordShape.WIREMOCK_REQUEST, SignatureStatus.VERIFIED),
+            tuple("requests[1]", RecordShape.WIREMOCK_REQUEST, SignatureStatus.VERIFIED));
+    assertThat(results).allMatch(CheckedRecord::isValid).allMatch(CheckedRecord::signatureChecked);
   }
 
   @Test
   void rejectsTheSignaturesOfAWireMockJournalUnderTheWrongSecret() {
-    List<FixtureResult> results = engine("not-the-secret").check(Path.of("wiremock/journal.json"));
+    List<CheckedRecord> results = engine("not-the-secret").check(Path.of("wiremock/journal.json"));
 
     assertThat(results).allMatch(r -> r.report().signature() == SignatureStatus.INVALID);
     assertThat(lines(results.get(0))).singleElement().asString()
@@ -142,9 +163,9 @@ class FixtureEngineTest {
 
   @Test
   void placesProblemsOfARawBodyAtTheBodyAndSaysWhereInsideIt() {
-    FixtureResult r = only(engine(Fixtures.SECRET).check(Path.of("wiremock/serve-event.json")));
+    CheckedRecord r = only(engine(Fixtures.SECRET).check(Path.of("wiremock/serve-event.json")));
 
-    assertThat(r.shape()).isEqualTo(FixtureShape.WIREMOCK_REQUEST);
+    assertThat(r.record().shape()).isEqualTo(RecordShape.WIREMOCK_REQUEST);
     assertThat(r.report().signature()).isEqualTo(SignatureStatus.VERIFIED);
     assertThat(lines(r)).containsExactly("wiremock/serve-event.json:20:13: /data/total: expected number but found "
         + "string \"100\" (line 1, column 1626 of the recorded body)");
@@ -152,9 +173,9 @@ class FixtureEngineTest {
 
   @Test
   void reportsEachLineOfAJsonLinesArchiveWithItsOwnLineNumber() {
-    List<FixtureResult> results = engine().check(Path.of("jsonl/archive.jsonl"));
+    List<CheckedRecord> results = engine().check(Path.of("jsonl/archive.jsonl"));
 
-    assertThat(results).extracting(FixtureResult::record, FixtureResult::line, FixtureResult::isValid)
+    assertThat(results).extracting(FixtureEngineTest::label, r -> r.record().line(), CheckedRecord::isValid)
         .containsExactly(tuple("line 1", 1, true), tuple("line 2", 2, false), tuple("line 3", 3, true));
     assertThat(lines(results.get(1)))
         .containsExactly("jsonl/archive.jsonl:2:1626: /data/total: expected number but found string \"100\"");
@@ -165,20 +186,20 @@ class FixtureEngineTest {
     Path archive = dir.resolve("a.jsonl");
     Files.writeString(archive, "\n{\"eventType\":\"test\",\"formId\":\"x\"}\r\n\n");
 
-    List<FixtureResult> results = new FixtureEngine(FixtureRequest.builder(dir).build()).check(archive);
+    List<CheckedRecord> results = new FixtureEngine(FixtureRequest.builder(dir).build()).check(archive);
 
     assertThat(results).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(2);
+      assertThat(r.record().line()).isEqualTo(2);
       assertThat(r.report().problems()).isNotEmpty().allMatch(p -> p.line() == 2);
     });
   }
 
   @Test
   void saysAFileOfNoKnownShapeIsNotAFixture() {
-    FixtureResult object = only(engine().check(Path.of("unknown/object.json")));
-    FixtureResult array = only(engine().check(Path.of("unknown/array.json")));
+    CheckedRecord object = only(engine().check(Path.of("unknown/object.json")));
+    CheckedRecord array = only(engine().check(Path.of("unknown/array.json")));
 
-    assertThat(object.shape()).isEqualTo(FixtureShape.UNRECOGNISED);
+    assertThat(object.record().shape()).isEqualTo(RecordShape.UNRECOGNISED);
     assertThat(lines(object)).containsExactly("unknown/object.json:1:1: not a Webconnex payload, webhook log record, "
         + "WireMock request journal or JSON Lines archive (its top-level members are name, items)");
     assertThat(lines(array)).containsExactly("unknown/array.json:1:1: not a Webconnex payload, webhook log record, "
@@ -193,7 +214,7 @@ class FixtureEngineTest {
 
     FixtureRun run = new FixtureEngine(FixtureRequest.builder(dir).fixture(Path.of("payload")).build()).run();
 
-    assertThat(run.results()).extracting(FixtureResult::path).containsExactly("payload/malformed.json",
+    assertThat(run.results()).extracting(FixtureEngineTest::path).containsExactly("payload/malformed.json",
         "payload/registration-total-string.json", "payload/registration.json", "payload/zz-broken-link.json");
     assertThat(run.results().get(3).report().problems()).singleElement()
         .satisfies(p -> assertThat(p.key()).isEqualTo("fixture.unreadable"));
@@ -204,7 +225,7 @@ class FixtureEngineTest {
     FixtureRun run = new FixtureEngine(FixtureRequest.builder(Fixtures.dir()).fixture(Path.of("."))
         .include("**/*.json").exclude("unknown/**").exclude("**/*-broken.json").build()).run();
 
-    assertThat(run.results().stream().map(FixtureResult::path).distinct())
+    assertThat(run.results().stream().map(FixtureEngineTest::path).distinct())
         .contains("payload/registration.json", "logs/delivery.json", "wiremock/journal.json")
         .doesNotContain("jsonl/archive.jsonl", "unknown/object.json", "logs/delivery-broken.json");
   }
@@ -215,7 +236,7 @@ class FixtureEngineTest {
 
     FixtureRun run = new FixtureEngine(FixtureRequest.builder(dir).fixture(dir).build()).run();
 
-    assertThat(run.results()).extracting(FixtureResult::path).containsExactly("top.json");
+    assertThat(run.results()).extracting(FixtureEngineTest::path).containsExactly("top.json");
   }
 
   @Test
@@ -230,7 +251,7 @@ class FixtureEngineTest {
   void holdsPayloadsToTheStrictProfileWhenAsked() {
     FixtureRequest strict = FixtureRequest.builder(Fixtures.dir()).profile(Profile.STRICT).build();
 
-    FixtureResult r = only(new FixtureEngine(strict).check(Path.of("payload/registration.json")));
+    CheckedRecord r = only(new FixtureEngine(strict).check(Path.of("payload/registration.json")));
 
     assertThat(r.report().profile()).isEqualTo(Profile.STRICT);
   }
@@ -240,8 +261,8 @@ class FixtureEngineTest {
     FixtureRun one = new FixtureEngine(FixtureRequest.builder(Fixtures.dir()).fixture(Path.of(".")).build()).run();
     FixtureRun four = new FixtureEngine(FixtureRequest.builder(Fixtures.dir()).fixture(Path.of(".")).threads(4).build()).run();
 
-    assertThat(four.results()).extracting(FixtureResult::name, FixtureResult::report)
-        .containsExactlyElementsOf(one.results().stream().map(r -> tuple(r.name(), r.report())).toList());
+    assertThat(four.results()).extracting(r -> r.record().name(), CheckedRecord::report)
+        .containsExactlyElementsOf(one.results().stream().map(r -> tuple(r.record().name(), r.report())).toList());
     assertThat(one.files()).isEqualTo(12);
   }
 
@@ -255,6 +276,53 @@ class FixtureEngineTest {
 
     assertThat(run.invalid()).isPositive();
     assertThat(Fixtures.checksums(dir)).isEqualTo(before);
+  }
+
+  @Test
+  void takesNdjsonFilesByDefault(@TempDir Path dir) throws IOException {
+    Files.copy(Fixtures.dir().resolve("jsonl/archive.jsonl"), dir.resolve("archive.ndjson"));
+
+    FixtureRun run = new FixtureEngine(FixtureRequest.builder(dir).fixture(dir).build()).run();
+
+    assertThat(run.results()).extracting(FixtureEngineTest::label, CheckedRecord::isValid)
+        .containsExactly(tuple("line 1", true), tuple("line 2", false), tuple("line 3", true));
+  }
+
+  @Test
+  void acceptsASignatureMadeWithAnyOfSeveralSecrets() {
+    FixtureRequest rotation = FixtureRequest.builder(Fixtures.dir())
+        .secret(SigningSecret.of("the-new-secret")).secret(SigningSecret.of(Fixtures.SECRET)).build();
+
+    List<CheckedRecord> results = new FixtureEngine(rotation).check(Path.of("wiremock/journal.json"));
+
+    assertThat(results).extracting(r -> r.report().signature())
+        .containsExactly(SignatureStatus.VERIFIED, SignatureStatus.VERIFIED);
+  }
+
+  @Test
+  void setsTheLevelsOfPayloadAndFixtureKeys() {
+    FixtureRequest levels = FixtureRequest.builder(Fixtures.dir())
+        .levels(ProblemLevels.parse("schema.type=warning,fixture=ignore")).build();
+    FixtureEngine engine = new FixtureEngine(levels);
+
+    CheckedRecord total = only(engine.check(Path.of("payload/registration-total-string.json")));
+    CheckedRecord unknown = only(engine.check(Path.of("unknown/object.json")));
+
+    assertThat(total.isValid()).isTrue();
+    assertThat(total.report().warnings()).extracting(Problem::key, Problem::line).containsExactly(tuple("schema.type", 123));
+    assertThat(unknown.isValid()).isTrue();
+    assertThat(unknown.report().problems()).isEmpty();
+  }
+
+  @Test
+  void aLevelCanTurnTheLogsNoteIntoAWarning() {
+    FixtureRequest levels = FixtureRequest.builder(Fixtures.dir())
+        .levels(ProblemLevels.parse("delivery.signature.notChecked=warning")).build();
+
+    CheckedRecord r = only(new FixtureEngine(levels).check(Path.of("logs/delivery.json")));
+
+    assertThat(r.report().warnings()).extracting(Problem::key).containsExactly("delivery.signature.notChecked");
+    assertThat(r.report().notes()).isEmpty();
   }
 
   @Test

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.webconnexkit.validator.ProblemLevels;
+import io.webconnexkit.validator.ReportJson;
+import io.webconnexkit.validator.Severity;
 import io.webconnexkit.validator.SigningSecret;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,9 +36,7 @@ class ReportFileTest {
   }
 
   private static byte[] write(ReportFile format) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    format.write(run, context, out);
-    return out.toByteArray();
+    return format.render(run, context);
   }
 
   @Test
@@ -62,11 +62,11 @@ class ReportFileTest {
     assertThat(failure.getAttribute("message")).isEqualTo(
         "1 error: jsonl/archive.jsonl:2:1626: /data/total: expected number but found string \"100\"");
     assertThat(failure.getTextContent())
-        .isEqualTo("error: jsonl/archive.jsonl:2:1626: /data/total: expected number but found string \"100\"");
+        .isEqualTo("jsonl/archive.jsonl:2:1626: error: /data/total: expected number but found string \"100\"");
     Element logRecord = (Element) cases.item(names.indexOf("logs/delivery.json"));
     assertThat(logRecord.getElementsByTagName("failure").getLength()).isZero();
     assertThat(logRecord.getElementsByTagName("system-out").item(0).getTextContent())
-        .startsWith("note: logs/delivery.json:25:9: X-Webconnex-Signature: not checked");
+        .startsWith("logs/delivery.json:25:9: info: X-Webconnex-Signature: not checked");
   }
 
   @Test
@@ -100,8 +100,23 @@ class ReportFileTest {
   }
 
   @Test
-  void jsonHasTheCliShapeWithRecordsShapesAndSignatures() throws Exception {
+  void jsonIsCoresResultsDocumentWithInfoProblemsAmongTheProblems() throws Exception {
     JsonNode json = MAPPER.readTree(write(ReportFile.JSON));
+
+    assertThat(json).isEqualTo(MAPPER.readTree(ReportJson.document(run.results(), false)));
+    assertThat(json.findValues("notes")).isEmpty();
+    JsonNode logRecord = null;
+    for (JsonNode r : json.get("results")) {
+      if (r.get("path").asText().equals("logs/delivery.json")) {
+        logRecord = r;
+      }
+    }
+    assertThat(logRecord).isNotNull();
+    assertThat(logRecord.get("valid").asBoolean()).isTrue();
+    assertThat(logRecord.at("/problems/0/severity").asText()).isEqualTo("info");
+    assertThat(logRecord.at("/problems/0/key").asText()).isEqualTo("delivery.signature.notChecked");
+    assertThat(logRecord.at("/problems/0/pointer").asText()).isEqualTo("X-Webconnex-Signature");
+    assertThat(logRecord.at("/problems/0/line").asInt()).isEqualTo(25);
 
     JsonNode results = json.get("results");
     assertThat(results).hasSize(16);
@@ -128,6 +143,38 @@ class ReportFileTest {
   }
 
   @Test
+  void junitXmlFailsOnErrorsOnlyAndSarifGivesEachSeverityItsLevel() throws Exception {
+    FixtureRun warned = new FixtureEngine(FixtureRequest.builder(Fixtures.dir())
+        .fixture(Path.of("payload/registration-total-string.json")).fixture(Path.of("logs/delivery.json"))
+        .levels(ProblemLevels.parse("schema.type=warning")).build()).run();
+
+    Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(ReportFile.JUNIT_XML.render(warned, context))).getDocumentElement();
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    assertThat(suite.getElementsByTagName("failure").getLength()).isZero();
+    NodeList out = suite.getElementsByTagName("system-out");
+    assertThat(out.getLength()).isEqualTo(2);
+    assertThat(out.item(0).getTextContent()).isEqualTo("payload/registration-total-string.json:123:14: warning: "
+        + "/data/total: expected number but found string \"100\"");
+    assertThat(out.item(1).getTextContent()).startsWith("logs/delivery.json:25:9: info: X-Webconnex-Signature:");
+
+    JsonNode results = MAPPER.readTree(ReportFile.SARIF.render(warned, context)).at("/runs/0/results");
+    assertThat(results.findValuesAsText("level")).containsExactly("warning", "note");
+    assertThat(results.findValuesAsText("ruleId")).containsExactly("schema.type", "delivery.signature.notChecked");
+    assertThat(ReportFile.level(Severity.ERROR)).isEqualTo("error");
+  }
+
+  @Test
+  void writesALoneSurrogateAsTheJsonEscapeItCameFromSoTheValueSurvives() throws Exception {
+    String text = MAPPER.writeValueAsString(java.util.Map.of("pointer", "/data/\ud800x\udc00\ud83d\ude00"));
+
+    byte[] bytes = ReportFile.json(text);
+
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("?").contains("\\ud800");
+    assertThat(MAPPER.readTree(bytes).get("pointer").asText()).isEqualTo("/data/\ud800x\udc00\ud83d\ude00");
+  }
+
+  @Test
   void parsesTheFormatList() {
     assertThat(ReportFile.parse("junit-xml,sarif,json"))
         .containsExactly(ReportFile.JUNIT_XML, ReportFile.SARIF, ReportFile.JSON);
@@ -138,7 +185,9 @@ class ReportFileTest {
 
   @Test
   void keepsCharactersXmlCannotCarryOutOfJunitXml() {
-    assertThat(ReportFile.clean("a\u0000b\u001bc\td")).isEqualTo("a\uFFFDb\uFFFDc\td");
+    assertThat(ReportFile.xmlText("a\u0000b\u001bc\td\n\uFFFE\ud800\ud83d\ude00"))
+        .isEqualTo("a\\u0000b\\u001bc\td\n\\ufffe\\ud800\ud83d\ude00");
+    assertThat(ReportFile.relativeUri("a:b.json")).isEqualTo("./a:b.json");
     assertThat(ReportFile.relativeUri("my fixtures/a b.json")).isEqualTo("my%20fixtures/a%20b.json");
   }
 }

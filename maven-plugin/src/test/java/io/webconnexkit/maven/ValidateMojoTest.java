@@ -75,8 +75,9 @@ class ValidateMojoTest {
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("9 fixtures do not conform to the Webconnex contract");
     assertThat(log.lines).contains(
-        "[INFO] src/test/resources/webconnex/logs/delivery.json:25:9: X-Webconnex-Signature: "
-            + FixtureReader.LOGS_SIGNATURE_NOTE,
+        "[INFO] src/test/resources/webconnex/logs/delivery.json:25:9: X-Webconnex-Signature: not checked: the "
+            + "webhook logs API returns the body parsed, not the bytes Webconnex signed, so this record cannot prove the "
+            + "signature (record the raw request, for example with WireMock, to check it)",
         "[ERROR] src/test/resources/webconnex/jsonl/archive.jsonl:2:1626: /data/total: expected number but found "
             + "string \"100\"",
         "[INFO] Validated 16 fixtures in 12 files, 3 signatures checked: 9 invalid, 0 warnings");
@@ -119,7 +120,7 @@ class ValidateMojoTest {
   @Test
   void skipDoesNothingElse() throws Exception {
     mojo.skip = true;
-    mojo.secretFile = new File("no-such-secret");
+    mojo.secretFile = "no-such-secret";
     mojo.profile = "nonsense";
 
     mojo.execute();
@@ -148,7 +149,7 @@ class ValidateMojoTest {
     mojo.execute();
 
     try (Stream<Path> files = Files.list(project.resolve("target/webconnex-reports"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("webconnex.sarif");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("webconnex.sarif", ".webconnex-reports");
     }
   }
 
@@ -175,23 +176,24 @@ class ValidateMojoTest {
     mojo.reportsDirectory = file.resolve("reports").toFile();
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessageStartingWith("Cannot create the reports directory " + file.resolve("reports"));
+        .hasMessageStartingWith("Cannot create the reports directory occupied/reports: ");
   }
 
   @Test
-  void aMissingSecretFileIsAnExecutionError() {
-    mojo.secretFile = new File("secrets/webhook.txt");
+  void aMissingSecretFileIsAnExecutionErrorThatDoesNotRepeatThePath() {
+    mojo.secretFile = "secrets/webhook.txt";
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessage("Secret file " + project.resolve("secrets/webhook.txt") + " (webconnex.secretFile): no such file");
+        .hasMessage("webconnex.secretFile: the secret file does not exist (the path given is not repeated here, in "
+            + "case it is the secret itself)");
   }
 
   @Test
   void aSecretFileThatIsAFolderIsAnExecutionError() {
-    mojo.secretFile = project.resolve("src").toFile();
+    mojo.secretFile = project.resolve("src").toString();
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessageEndingWith("(webconnex.secretFile): not a regular file");
+        .hasMessage("webconnex.secretFile: secret file " + project.resolve("src") + " is not a regular file");
   }
 
   @Test
@@ -199,31 +201,91 @@ class ValidateMojoTest {
     mojo.secretEnv = "WEBCONNEX_SECRET";
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessage("Environment variable WEBCONNEX_SECRET (webconnex.secretEnv) is not set or is empty");
+        .hasMessage("webconnex.secretEnv: environment variable WEBCONNEX_SECRET is not set or is empty");
   }
 
   @Test
-  void neverRepeatsASecretGivenInPlaceOfAVariableName() {
-    mojo.secretEnv = "s3cr3t value!";
+  void saysWhichOfSeveralSecretsIsMissing() {
+    mojo.environment = Map.of("WEBCONNEX_SECRET", Fixtures.SECRET)::get;
+    mojo.secretEnv = "WEBCONNEX_SECRET, WEBCONNEX_NEXT_SECRET";
 
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("webconnex.secretEnv (entry 2 of 2): environment variable WEBCONNEX_NEXT_SECRET is not set or is "
+            + "empty");
+  }
+
+  @Test
+  void neverRepeatsASecretGivenInPlaceOfAVariableNameOrAPath() {
+    mojo.secretEnv = "s3cr3t value!";
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageNotContaining("s3cr3t")
-        .hasMessageStartingWith("webconnex.secretEnv takes the name of an environment variable");
+        .hasMessageStartingWith("webconnex.secretEnv: expected the name of an environment variable");
+
+    mojo.secretEnv = null;
+    mojo.secretFile = "s3cr3t-value-pasted-here";
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageNotContaining("s3cr3t").hasMessageStartingWith("webconnex.secretFile: ");
+
+    mojo.secretFile = "s3cr3t\u0000value";
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageNotContaining("s3cr3t").hasMessageStartingWith("webconnex.secretFile: ");
+    assertThat(log.text()).doesNotContain("s3cr3t");
   }
 
   @Test
-  void refusesTwoSecrets() {
-    mojo.secretEnv = "WEBCONNEX_SECRET";
-    mojo.secretFile = new File("secret.txt");
+  void acceptsASignatureMadeWithAnyOfSeveralSecretsForARotation() throws Exception {
+    Path old = Files.writeString(project.resolve("old-secret.txt"), "the-secret-before-rotation\n");
+    mojo.environment = Map.of("NEXT", "the-secret-after-rotation", "CURRENT", Fixtures.SECRET)::get;
+    mojo.secretEnv = "NEXT,CURRENT";
+    mojo.secretFile = old.toString();
+    mojo.includes = "wiremock/journal.json";
+
+    mojo.execute();
+
+    assertThat(log.lines).containsExactly("[INFO] Validated 2 fixtures in 1 file, 2 signatures checked: 0 invalid, 0 warnings");
+  }
+
+  @Test
+  void levelsChangeWhatFailsTheBuild() throws Exception {
+    onlyPayloads();
+    mojo.levels = "schema.type=warning";
+
+    mojo.execute();
+
+    assertThat(log.lines).containsExactly(
+        "[WARNING] src/test/resources/webconnex/payload/registration-total-string.json:123:14: /data/total: "
+            + "expected number but found string \"100\"",
+        "[INFO] Validated 2 fixtures, 0 signatures checked: 0 invalid, 1 warning");
+  }
+
+  @Test
+  void levelsReachThePluginsOwnFixtureKeys() throws Exception {
+    mojo.includes = "unknown/*.json";
+    mojo.levels = "fixture.unrecognised=info";
+
+    mojo.execute();
+
+    assertThat(log.lines).contains("[INFO] src/test/resources/webconnex/unknown/array.json:1:1: not a Webconnex payload, "
+        + "webhook log record, WireMock request journal or JSON Lines archive (the top level is an array)",
+        "[INFO] Validated 2 fixtures, 0 signatures checked: 0 invalid, 0 warnings");
+  }
+
+  @Test
+  void aBadLevelIsAConfigurationErrorNamingTheParameter() {
+    mojo.levels = "schema.type=warning,delivery.userAgnet=ignore";
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessage("Give webconnex.secretEnv or webconnex.secretFile, not both");
+        .hasMessageStartingWith("webconnex.levels: unknown problem key \"delivery.userAgnet\"");
+
+    mojo.levels = "event.unknown=loud";
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("webconnex.levels: level \"loud\" for \"event.unknown\" is not one of error, warning, info, ignore");
   }
 
   @Test
   void verifiesWithASecretFileAndNeverPrintsOrWritesTheSecret() throws Exception {
     mojo.includes = "wiremock/journal.json";
-    mojo.secretFile = new File("src/test/resources/webconnex/secret.txt");
+    mojo.secretFile = "src/test/resources/webconnex/secret.txt";
     mojo.reportFormats = "junit-xml,sarif,json";
 
     mojo.execute();
@@ -236,7 +298,7 @@ class ValidateMojoTest {
   void reportsAWrongSecretAsASignatureMismatchAndStillHidesIt() throws IOException {
     Path wrong = Files.writeString(project.resolve("wrong-secret.txt"), "a-different-secret\n");
     mojo.includes = "wiremock/journal.json";
-    mojo.secretFile = wrong.toFile();
+    mojo.secretFile = wrong.toString();
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageStartingWith("2 fixtures do not conform");
@@ -277,6 +339,132 @@ class ValidateMojoTest {
 
     assertThat(log.lines).anyMatch(l -> l.matches("\\[DEBUG] webconnex:validate took \\d+ ms: 1 files, 1 fixtures "
         + "validated in \\d+ ms \\(\\d threads\\), reports written in \\d+ ms"));
+  }
+
+  @Test
+  void refusesAReportsDirectoryInsideAFixturesFolderAndTouchesNothing() {
+    Path fixtures = project.resolve("src/test/resources/webconnex");
+    Map<String, String> before = Fixtures.checksums(fixtures);
+    mojo.reportsDirectory = fixtures.resolve("reports").toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("webconnex.reportsDirectory src/test/resources/webconnex/reports is inside the fixtures folder "
+            + "src/test/resources/webconnex: reports are never written among fixtures; set webconnex.reportsDirectory "
+            + "to a folder outside it (the default is target/webconnex-reports), or webconnex.reportFormats to none");
+    assertThat(fixtures.resolve("reports")).doesNotExist();
+    assertThat(Fixtures.checksums(fixtures)).isEqualTo(before);
+    assertThat(log.lines).isEmpty();
+  }
+
+  @Test
+  void refusesTheFixturesFolderItselfAndALinkToIt() throws IOException {
+    Path fixtures = project.resolve("src/test/resources/webconnex");
+    mojo.reportsDirectory = fixtures.toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("webconnex.reportsDirectory src/test/resources/webconnex is inside the fixtures "
+            + "folder src/test/resources/webconnex: ");
+
+    Path alias = Files.createSymbolicLink(project.resolve("alias"), fixtures);
+    mojo.reportsDirectory = alias.resolve("reports").toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("webconnex.reportsDirectory alias/reports is inside the fixtures folder "
+            + "src/test/resources/webconnex: ");
+    assertThat(fixtures.resolve("reports")).doesNotExist();
+  }
+
+  @Test
+  void refusesToWriteAReportOverAFixtureFileNamedLikeIt() throws IOException {
+    Path reports = Files.createDirectories(project.resolve("target/webconnex-reports"));
+    Path fixture = Files.copy(project.resolve("src/test/resources/webconnex/payload/registration.json"),
+        reports.resolve("webconnex.json"));
+    String before = Files.readString(fixture);
+    mojo.fixtures = new File[] {fixture.toFile()};
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("webconnex.reportsDirectory target/webconnex-reports holds the fixture "
+            + "target/webconnex-reports/webconnex.json, which a report would replace: reports are never written among "
+            + "fixtures; ");
+    assertThat(fixture).hasContent(before);
+  }
+
+  @Test
+  void writesNoReportAmongFixturesButMayValidateThereWithoutReports() throws Exception {
+    onlyPayloads();
+    mojo.failOnError = false;
+    mojo.reportFormats = "none";
+    mojo.reportsDirectory = project.resolve("src/test/resources/webconnex").toFile();
+
+    mojo.execute();
+
+    assertThat(log.lines).last().isEqualTo("[INFO] Validated 2 fixtures, 0 signatures checked: 1 invalid, 0 warnings");
+    assertThat(project.resolve("src/test/resources/webconnex/webconnex.json")).doesNotExist();
+  }
+
+  @Test
+  void neverWritesOverAFileItDidNotWrite() throws IOException {
+    onlyPayloads();
+    Path reports = Files.createDirectories(project.resolve("target/webconnex-reports"));
+    Path foreign = Files.writeString(reports.resolve("webconnex.json"), "{\"mine\":true}");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Will not write over target/webconnex-reports/webconnex.json: the file exists and "
+            + "webconnex:validate did not write it; move it away, or set webconnex.reportsDirectory to a folder of its own");
+    assertThat(foreign).hasContent("{\"mine\":true}");
+    try (Stream<Path> files = Files.list(reports)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("webconnex.json");
+    }
+  }
+
+  @Test
+  void neverWritesThroughALinkItDidNotMake() throws IOException {
+    onlyPayloads();
+    Path fixture = project.resolve("src/test/resources/webconnex/payload/registration.json");
+    String before = Files.readString(fixture);
+    Path reports = Files.createDirectories(project.resolve("target/webconnex-reports"));
+    Files.createSymbolicLink(reports.resolve("webconnex.sarif"), fixture);
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("Will not write over target/webconnex-reports/webconnex.sarif: the file exists");
+    assertThat(fixture).hasContent(before);
+  }
+
+  @Test
+  void replacesItsOwnReportsOnTheNextRunAndALinkPutInPlaceOfOne() throws Exception {
+    onlyPayloads();
+    mojo.failOnError = false;
+    mojo.execute();
+    Path reports = project.resolve("target/webconnex-reports");
+    assertThat(Files.readAllLines(reports.resolve(".webconnex-reports")))
+        .containsExactly(ReportsFolder.MARKER_HEADER, "TEST-webconnex.xml", "webconnex.sarif", "webconnex.json");
+
+    Path fixture = project.resolve("src/test/resources/webconnex/payload/registration.json");
+    String before = Files.readString(fixture);
+    Files.delete(reports.resolve("webconnex.json"));
+    Files.createSymbolicLink(reports.resolve("webconnex.json"), fixture);
+    mojo.includes = "payload/registration.json";
+    mojo.execute();
+
+    assertThat(fixture).hasContent(before);
+    assertThat(reports.resolve("webconnex.json")).isRegularFile();
+    assertThat(Files.isSymbolicLink(reports.resolve("webconnex.json"))).isFalse();
+    assertThat(Files.readString(reports.resolve("webconnex.json")))
+        .contains("\"path\" : \"src/test/resources/webconnex/payload/registration.json\"")
+        .doesNotContain("registration-total-string");
+    try (Stream<Path> files = Files.list(reports)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+          ".webconnex-reports", "TEST-webconnex.xml", "webconnex.sarif", "webconnex.json");
+    }
+  }
+
+  @Test
+  void refusesAFolderWhoseMarkerItDidNotWrite() throws IOException {
+    Path reports = Files.createDirectories(project.resolve("target/webconnex-reports"));
+    Files.writeString(reports.resolve(".webconnex-reports"), "someone else's file\n");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("Will not write reports in target/webconnex-reports: target/webconnex-reports/.webconnex-reports "
+            + "exists and was not written by webconnex:validate; set webconnex.reportsDirectory to a folder of its own");
+    assertThat(reports.resolve(".webconnex-reports")).hasContent("someone else's file");
   }
 
   @Test

@@ -194,7 +194,11 @@ public final class ProblemLevels {
       }
       known.add(k.key());
     }
-    String hint = EventNames.resembling(keyOrPrefix, known).map(k -> " (did you mean " + ReportLine.quote(k) + "?)")
+    // Compared in lower case, so a key typed in another case or with two letters swapped is still found.
+    Map<String, String> byLowerCase = new LinkedHashMap<>();
+    known.forEach(k -> byLowerCase.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), k));
+    String hint = EventNames.resembling(keyOrPrefix, byLowerCase.keySet()).map(byLowerCase::get)
+        .map(k -> " (did you mean " + ReportLine.quote(k) + "?)")
         .orElse("; docs/problem-keys.md lists every key");
     throw new IllegalArgumentException("unknown problem key " + ReportLine.quote(keyOrPrefix) + hint);
   }

@@ -1,9 +1,11 @@
 package io.webconnexkit.validator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,13 +20,15 @@ import java.util.List;
  * {@code record} is null when the file is one record; {@code pointer} is the header name for
  * header problems; {@code line} and {@code column} are 0 when unknown; {@code keyword} is null when
  * the problem is not a schema problem; {@code severity} is {@code error}, {@code warning} or
- * {@code info}. Strings are written as JSON escapes them, so the document stays well-formed
- * whatever a payload or file name holds.
+ * {@code info}. The document is plain ASCII: every other character is written as a JSON backslash-u
+ * escape, so it stays well-formed, and exact, whatever a payload or file name holds.
  */
 public final class ReportJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // Every non-ASCII character is written as a backslash-u escape: the document is plain ASCII, survives any
+  // encoding of a log or file, and lone surrogates in what a payload said round-trip exactly.
+  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+  private static final ObjectMapper INDENTED = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportJson() {}
 

@@ -62,7 +62,8 @@ public final class ReportLine {
    * The text with every character that could break a line or drive a terminal written as an
    * escape: C0 controls and DEL ({@code \n}, {@code \r}, {@code \t}, else {@code \u001b}), C1
    * controls, the Unicode line and paragraph separators, bidirectional controls that could reorder
-   * what a reader sees, and lone surrogates. Everything else, backslashes included, is kept, so
+   * what a reader sees, the byte-order mark and the noncharacters U+FFFE and U+FFFF, and lone
+   * surrogates. Everything else, backslashes included, is kept, so
    * text that is already escaped stays as it is.
    *
    * @param text user data or a message holding it
@@ -122,7 +123,7 @@ public final class ReportLine {
       return true;
     }
     if (c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u200e' || c == '\u200f' || c == '\u061c') {
+        || c == '\u200e' || c == '\u200f' || c == '\u061c' || c == '\ufffe' || c == '\uffff' || c == '\ufeff') {
       return true;
     }
     if (Character.isHighSurrogate(c)) {

@@ -106,7 +106,7 @@ public final class ValidationReport {
         .append(eventType == null ? "payload" : ReportLine.escape(eventType) + " payload")
         .append(" (").append(profile.folder()).append(" profile");
     if (signature != SignatureStatus.NOT_APPLICABLE) {
-      s.append(", signature ").append(signature.label());
+      s.append(", signature ").append(signature.label().replace('-', ' '));
     }
     s.append(")");
     long errors = errors().size();

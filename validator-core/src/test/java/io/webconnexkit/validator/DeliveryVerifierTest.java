@@ -104,7 +104,7 @@ class DeliveryVerifierTest {
 
     assertThat(report.signature()).isEqualTo(SignatureStatus.NOT_CHECKED);
     assertThat(report.isValid()).isTrue();
-    assertThat(report.toString()).startsWith("valid registration payload (lenient profile, signature not-checked)");
+    assertThat(report.toString()).startsWith("valid registration payload (lenient profile, signature not checked)");
   }
 
   @Test

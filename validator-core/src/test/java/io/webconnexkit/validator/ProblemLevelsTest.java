@@ -39,6 +39,8 @@ class ProblemLevelsTest {
   void refusesWhatItCannotReadSayingWhy() {
     assertThatThrownBy(() -> ProblemLevels.parse("delivery.useragent=ignore"))
         .hasMessage("unknown problem key \"delivery.useragent\" (did you mean \"delivery.userAgent\"?)");
+    assertThatThrownBy(() -> ProblemLevels.parse("delivery.userAgnet=ignore"))
+        .hasMessage("unknown problem key \"delivery.userAgnet\" (did you mean \"delivery.userAgent\"?)");
     assertThatThrownBy(() -> ProblemLevels.parse("delivery.userAgent=quiet"))
         .hasMessage("level \"quiet\" for \"delivery.userAgent\" is not one of error, warning, info, ignore");
     assertThatThrownBy(() -> ProblemLevels.parse("delivery.userAgent"))
