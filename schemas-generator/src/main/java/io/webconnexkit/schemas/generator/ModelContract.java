@@ -209,7 +209,12 @@ final class ModelContract {
             + " reserve); the model generator cannot hold it");
       }
       JavaType type = typeOf(field.getValue(), file, at, record, fieldName);
-      record.components.add(new Component(fieldName, type, description(field.getValue())));
+      String doc = description(field.getValue());
+      var ref = DEF_REF.matcher(field.getValue().path("$ref").asText(""));
+      if (doc.isEmpty() && ref.matches() && defs.has(ref.group(1))) {
+        doc = description(defs.get(ref.group(1)));
+      }
+      record.components.add(new Component(fieldName, type, doc));
     }
     return record;
   }
