@@ -16,6 +16,8 @@ import io.webconnexkit.validator.WebconnexSample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -68,6 +70,38 @@ class WebconnexAutoConfigurationTest {
     IdempotencyStore myStore() {
       return new InMemoryIdempotencyStore(3);
     }
+  }
+
+  /** An application whose instances share one store of handled delivery ids (a map here, a database table there). */
+  @Configuration(proxyBeanMethods = false)
+  static class SharedStore {
+    static final ConcurrentMap<String, Boolean> SHARED = new ConcurrentHashMap<>();
+
+    @Bean
+    IdempotencyStore sharedIdempotencyStore() {
+      return new IdempotencyStore() {
+        @Override
+        public boolean claim(String deliveryId) {
+          return SHARED.putIfAbsent(deliveryId, Boolean.TRUE) == null;
+        }
+
+        @Override
+        public void release(String deliveryId) {
+          SHARED.remove(deliveryId);
+        }
+      };
+    }
+  }
+
+  @Test
+  void anApplicationsOwnIdempotencyStoreIsTheOneUsed() {
+    web.withPropertyValues("webconnex.signing-secrets=secret").withUserConfiguration(SharedStore.class)
+        .withBean(Handlers.class).run(context -> {
+          IdempotencyStore store = context.getBean(IdempotencyStore.class);
+          assertThat(store).isNotInstanceOf(InMemoryIdempotencyStore.class);
+          assertThat(store.claim("b473fe314def43ccacc10ec75aae1451")).isTrue();
+          assertThat(SharedStore.SHARED).containsKey("b473fe314def43ccacc10ec75aae1451");
+        });
   }
 
   @Test
