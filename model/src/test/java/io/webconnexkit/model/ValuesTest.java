@@ -69,6 +69,19 @@ class ValuesTest {
   }
 
   @Test
+  void aRecordsTextRedactsCredentialsAndCardDataButShowsTheRest() {
+    RegistrationEvent event = WebconnexEvents.parse(Json.resource("payloads/registration-real-shaped.json"),
+        RegistrationEvent.class);
+
+    String text = event.toString();
+
+    assertThat(text).startsWith("RegistrationEvent[eventType=registration, accountId=14,")
+        .contains("Meta[name=Example webhook, appKey=[redacted], appToken=[redacted], extras={appUrl=\"https://example.com/hooks\"}]",
+            "company=\"Acme\", token=[redacted]", "cvvCode=[redacted]", "track1=[redacted]", "id=1450805189464127571")
+        .doesNotContain("example-token", "example-app", "tok_4242");
+  }
+
+  @Test
   void aRecordMadeInJavaWritesTheJsonOfItsComponents() {
     Registrant registrant = new Registrant("1450805189470200001", new java.math.BigDecimal("20.6"),
         List.of(new EmailField("email", "email", null, "a@example.com", Map.of())), null);

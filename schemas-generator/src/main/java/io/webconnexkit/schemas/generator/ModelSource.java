@@ -62,6 +62,7 @@ final class ModelSource {
     imports.add("com.fasterxml.jackson.databind.JsonNode");
     imports.add("java.util.Map");
     imports.add(INTERNAL + ".Copies");
+    imports.add(INTERNAL + ".Redaction");
     for (Component component : record.components) {
       component.type().imports(imports);
       if (component.type().kind() == Kind.DECIMAL_STRING) {
@@ -139,6 +140,13 @@ final class ModelSource {
     out.append(body).append("@Override\n");
     out.append(body).append("public Map<String, JsonNode> extras() {\n");
     out.append(body).append("  return Copies.extras(extras);\n");
+    out.append(body).append("}\n");
+    out.append('\n');
+    javadoc(out, body, List.of("@return the components and extras, with the values of fields that may hold a credential or card"
+        + " data (such as {@code appKey}) shown as {@code [redacted]}"));
+    out.append(body).append("@Override\n");
+    out.append(body).append("public String toString() {\n");
+    out.append(body).append("  return Redaction.describe(this);\n");
     out.append(body).append("}\n");
     for (RecordSpec nested : record.nested) {
       out.append('\n');
