@@ -25,6 +25,8 @@ public record WebconnexId(String value, boolean number) {
   /**
    * Checks that an id sent as a number is an integer.
    *
+   * @param value the id's text
+   * @param number whether it was sent as a JSON integer
    * @throws IllegalArgumentException when {@code number} is true and the value is not an integer
    */
   public WebconnexId {

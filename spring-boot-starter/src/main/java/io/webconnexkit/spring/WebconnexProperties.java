@@ -68,6 +68,14 @@ public record WebconnexProperties(
    * Checks the settings as they are bound, so that a mistake stops the application with a message
    * naming the property (never a secret's value).
    *
+   * @param enabled see the record's description
+   * @param signingSecrets see the record's description
+   * @param requireSignature see the record's description
+   * @param profile see the record's description
+   * @param levels see the record's description
+   * @param onInvalid see the record's description
+   * @param path see the record's description
+   * @param idempotency see the record's description
    * @throws IllegalArgumentException for an empty secret, a bad level entry or path, or a capacity below 1
    */
   public WebconnexProperties {

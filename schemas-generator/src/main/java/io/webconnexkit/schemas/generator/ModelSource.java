@@ -111,8 +111,15 @@ final class ModelSource {
     out.append(" {\n\n");
 
     String body = indent + "  ";
-    javadoc(out, body, List.of("Makes the record from its components, taking its own copies of lists and JSON values so that",
-        "it never changes."));
+    List<String> constructorDoc = new ArrayList<>();
+    constructorDoc.add("Makes the record from its components, taking its own copies of lists and JSON values so that it never"
+        + " changes.");
+    constructorDoc.add("");
+    for (Component component : record.components) {
+      constructorDoc.add("@param " + component.name() + " the {@code " + component.name() + "} field, or null");
+    }
+    constructorDoc.add("@param extras the members no component holds, or null for none");
+    javadoc(out, body, constructorDoc);
     out.append(body).append("public ").append(simpleName).append(" {\n");
     for (Component component : record.components) {
       if (component.type().kind() == Kind.LIST) {
