@@ -115,7 +115,8 @@ public record WebconnexProperties(
       try {
         levels = levels.withEntry(entry.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("webconnex.levels: " + e.getMessage(), e);
+        // No cause: Spring Boot's failure report shows the innermost message, which must name the property.
+        throw new IllegalArgumentException("webconnex.levels: " + e.getMessage());
       }
     }
     return levels;

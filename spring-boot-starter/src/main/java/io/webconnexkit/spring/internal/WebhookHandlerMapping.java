@@ -79,15 +79,15 @@ public final class WebhookHandlerMapping extends AbstractUrlHandlerMapping imple
         String path = annotation.value().isEmpty() ? properties.path() : annotation.value();
         WebhookMethod handler = WebhookMethod.of(name, bean, AopUtils.selectInvocableMethod(method, bean.getClass()), method);
         if (!path.startsWith("/")) {
-          throw new IllegalStateException("@WebconnexWebhook(\"" + path + "\") on " + handler
+          throw new WebhookConfigurationException("@WebconnexWebhook(\"" + path + "\") on " + handler
               + ": a path starts with /, such as /webhooks/webconnex");
         }
         byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(handler);
       });
     }
     if (!byPath.isEmpty() && !verifier.hasSigningSecret() && properties.requireSignature()) {
-      throw new IllegalStateException("webconnex.signing-secrets is empty, so deliveries to " + String.join(", ", byPath.keySet())
-          + " could not be verified: set it to the webhook's signing secret (for example"
+      throw new WebhookConfigurationException("webconnex.signing-secrets is empty, so deliveries to "
+          + String.join(", ", byPath.keySet()) + " could not be verified: set it to the webhook's signing secret (for example"
           + " webconnex.signing-secrets=${WEBCONNEX_SIGNING_SECRET}), or set webconnex.require-signature=false to receive"
           + " unsigned deliveries in a test");
     }
@@ -96,8 +96,8 @@ public final class WebhookHandlerMapping extends AbstractUrlHandlerMapping imple
       for (WebhookMethod method : methods) {
         WebhookMethod other = byEvent.putIfAbsent(method.eventType(), method);
         if (other != null) {
-          throw new IllegalStateException("two @WebconnexWebhook methods take " + method.eventType().getSimpleName() + " at "
-              + path + ": " + other + " and " + method + "; one endpoint has one handler per event type");
+          throw new WebhookConfigurationException("two @WebconnexWebhook methods take " + method.eventType().getSimpleName()
+              + " at " + path + ": " + other + " and " + method + "; one endpoint has one handler per event type");
         }
       }
       WebhookEndpoint endpoint = new WebhookEndpoint(path, byEvent, verifier, store, properties.onInvalid());

@@ -24,7 +24,7 @@ record WebhookMethod(String beanName, Object bean, Method method, Method declare
     Class<? extends WebconnexEvent> eventType, int eventIndex) {
 
   /**
-   * @throws IllegalStateException naming the method when its parameters are not one event and
+   * @throws WebhookConfigurationException naming the method when its parameters are not one event and
    *     optionally the delivery and its report
    */
   @SuppressWarnings("unchecked")
@@ -34,17 +34,18 @@ record WebhookMethod(String beanName, Object bean, Method method, Method declare
     for (int i = 0; i < types.length; i++) {
       if (WebconnexEvent.class.isAssignableFrom(types[i])) {
         if (eventIndex >= 0) {
-          throw new IllegalStateException("@WebconnexWebhook method " + describe(declared) + " takes two events; it takes one");
+          throw new WebhookConfigurationException("@WebconnexWebhook method " + describe(declared)
+              + " takes two events; it takes one");
         }
         eventIndex = i;
       } else if (!WebhookHandlerMapping.EXTRA_PARAMETERS.contains(types[i])) {
-        throw new IllegalStateException("@WebconnexWebhook method " + describe(declared) + " takes a "
+        throw new WebhookConfigurationException("@WebconnexWebhook method " + describe(declared) + " takes a "
             + types[i].getSimpleName() + "; a handler takes one event (a record such as RegistrationEvent, UnknownEvent"
             + " or WebconnexEvent) and, if it needs them, the WebconnexDelivery and its ValidationReport");
       }
     }
     if (eventIndex < 0) {
-      throw new IllegalStateException("@WebconnexWebhook method " + describe(declared) + " takes no event; a handler takes"
+      throw new WebhookConfigurationException("@WebconnexWebhook method " + describe(declared) + " takes no event; a handler takes"
           + " one (a record such as RegistrationEvent, UnknownEvent or WebconnexEvent)");
     }
     ReflectionUtils.makeAccessible(method);
