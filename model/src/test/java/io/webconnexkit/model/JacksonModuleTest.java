@@ -80,6 +80,19 @@ class JacksonModuleTest {
   }
 
   @Test
+  void anAmountStringThatABigDecimalWouldWriteDifferentlyIsAMismatchNotAChange() throws Exception {
+    ObjectMapper mapper = new ObjectMapper().registerModule(new WebconnexModule());
+
+    RegOption plain = mapper.readValue("{\"key\":\"option1\",\"amount\":\"12.50\"}", RegOption.class);
+    MismatchedInputException padded = catchThrowableOfType(MismatchedInputException.class,
+        () -> mapper.readValue("{\"key\":\"option1\",\"amount\":\"0100\"}", RegOption.class));
+
+    assertThat(plain.amount()).isEqualTo(new BigDecimal("12.50"));
+    assertThat(padded.getOriginalMessage()).isEqualTo("Cannot bind RegOption: /amount: the amount \"0100\" cannot be held as"
+        + " a BigDecimal without changing its text (leading zeros or -0)");
+  }
+
+  @Test
   void aRecordAskedForByAnotherEventTypeIsAMismatch() {
     ObjectMapper mapper = new ObjectMapper().registerModule(new WebconnexModule());
     byte[] ping = Json.resource("payloads/ping.json");

@@ -122,7 +122,13 @@ public final class Binder {
         if (!node.isTextual() || !DECIMAL.matcher(node.textValue()).matches()) {
           throw expected(pointer, "a decimal number written as a string, such as \"100\"", node);
         }
-        return new BigDecimal(node.textValue());
+        BigDecimal amount = new BigDecimal(node.textValue());
+        if (!amount.toPlainString().equals(node.textValue())) {
+          // "0100" or "-0" would be written back as "100" or "0": refuse rather than change what was sent.
+          throw new BindingException(pointer, "the amount " + ReportLine.quote(node.textValue())
+              + " cannot be held as a BigDecimal without changing its text (leading zeros or -0)");
+        }
+        return amount;
       }
       if (!node.isNumber()) {
         throw expected(pointer, "a number", node);
