@@ -62,7 +62,7 @@ record Input(String name, Path file) {
         inputs.add(new Input(STDIN_NAME, null));
         continue;
       }
-      Path path = Path.of(argument);
+      Path path = Printable.path(argument, null, true);
       if (Files.isDirectory(path)) {
         List<Path> found = jsonFilesUnder(path);
         if (found.isEmpty()) {
@@ -89,7 +89,7 @@ record Input(String name, Path file) {
     if (argument.equals(STDIN_ARGUMENT)) {
       return new Input(STDIN_NAME, null);
     }
-    Path path = Path.of(argument);
+    Path path = Printable.path(argument, null, true);
     if (Files.isDirectory(path)) {
       throw new CommandFailure(path + ": is a directory; give the one file whose bytes were sent");
     }
@@ -146,9 +146,33 @@ record Input(String name, Path file) {
     }
   }
 
-  /** All bytes of this input, for signing: a signature covers the whole body, whatever its size. */
-  byte[] readAll(InputStream stdin) {
-    return read(stdin, Integer.MAX_VALUE - 9L);
+  /**
+   * This input as a stream, for signing: a signature covers the whole body, whatever its size, so
+   * it is read to its end as it goes rather than held. Standard input is not closed with it.
+   */
+  InputStream open(InputStream stdin) {
+    if (isStdin()) {
+      return new java.io.FilterInputStream(stdin) {
+        @Override
+        public void close() {
+          // Standard input belongs to the process, not to this command.
+        }
+      };
+    }
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new CommandFailure("cannot read " + describe(e));
+    }
+  }
+
+  /** The message for a read that failed part way, naming this input. */
+  CommandFailure readFailure(IOException e) {
+    if (isStdin()) {
+      return new CommandFailure("cannot read standard input: " + e.getMessage());
+    }
+    boolean named = e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null;
+    return new CommandFailure("cannot read " + (named ? "" : name + ": ") + describe(e));
   }
 
   /** "path: reason", in words rather than exception class names. */

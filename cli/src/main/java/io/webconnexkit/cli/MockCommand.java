@@ -60,7 +60,8 @@ final class MockCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   SecretOptions secret;
 
-  @Option(names = "--settings", paramLabel = "FILE", description = "A webhook settings file (see docs/wiremock.md).")
+  @Option(names = "--settings", paramLabel = "FILE", converter = PathConverter.class,
+      description = "A webhook settings file (see docs/wiremock.md).")
   Path settings;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -82,7 +83,8 @@ final class MockCommand implements Callable<Integer> {
       Path root = Files.createTempDirectory("webconnex-mock");
       root.toFile().deleteOnExit();
       server = new WireMockServer(wireMockConfig().port(port).bindAddress("127.0.0.1")
-          .usingFilesUnderDirectory(root.toString()).extensions(webconnex));
+          .usingFilesUnderDirectory(root.toString()).extensions(webconnex)
+          .maxRequestJournalEntries(MockWebconnex.REQUEST_JOURNAL_LIMIT));
       server.start();
     } catch (IOException | RuntimeException e) {
       webconnex.close();
@@ -97,7 +99,7 @@ final class MockCommand implements Callable<Integer> {
     out.println("  send a test:       POST " + base + "/__webconnex/webhooks/{id}/test/{registration|subscription|publish|coupon}");
     out.println("Webhooks:");
     for (WebhookSettings webhook : webconnex.settings().webhooks()) {
-      out.println("  " + webhook);
+      out.println("  " + Printable.escape(String.valueOf(webhook)));
     }
     out.println("Press Ctrl+C to stop.");
     out.flush();

@@ -6,7 +6,6 @@ import io.webconnexkit.validator.ReportJson;
 import io.webconnexkit.validator.ReportLine;
 import java.io.PrintWriter;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -20,38 +19,77 @@ enum ReportFormat {
    */
   TEXT {
     @Override
-    void printAsItGoes(CheckedRecord result, PrintWriter out) {
-      result.report().problems().stream()
-          .sorted(Comparator.comparingInt((Problem p) -> p.hasLocation() ? p.line() : 0).thenComparingInt(Problem::column))
-          .forEach(p -> out.println(ReportLine.of(result.record().path(), p)));
-    }
+    Printer printer(PrintWriter out) {
+      return new Printer() {
+        @Override
+        void print(CheckedRecord result) {
+          result.report().problems().stream()
+              .sorted(Comparator.comparingInt((Problem p) -> p.hasLocation() ? p.line() : 0).thenComparingInt(Problem::column))
+              .forEach(p -> out.println(ReportLine.of(result.record().path(), p)));
+        }
 
-    @Override
-    void printAtEnd(List<CheckedRecord> results, int files, PrintWriter out) {
-      long invalid = results.stream().filter(r -> !r.isValid()).count();
-      long errors = results.stream().mapToLong(r -> r.report().errors().size()).sum();
-      long warnings = results.stream().mapToLong(r -> r.report().warnings().size()).sum();
-      long signatures = results.stream().filter(CheckedRecord::signatureChecked).count();
-      String what = count(files, "file") + (results.size() == files ? "" : " (" + count(results.size(), "record") + ")");
-      out.println("Validated " + what + ": " + (results.size() - invalid) + " valid, " + invalid + " invalid ("
-          + count(errors, "error") + ", " + count(warnings, "warning") + ")"
-          + (signatures == 0 ? "" : "; " + count(signatures, "signature") + " checked"));
+        @Override
+        void end(Tally tally) {
+          String what = count(tally.files, "file") + (tally.records == tally.files ? "" : " (" + count(tally.records, "record") + ")");
+          out.println("Validated " + what + ": " + (tally.records - tally.invalid) + " valid, " + tally.invalid + " invalid ("
+              + count(tally.errors, "error") + ", " + count(tally.warnings, "warning") + ")"
+              + (tally.signatures == 0 ? "" : "; " + count(tally.signatures, "signature") + " checked"));
+        }
+      };
     }
   },
 
-  /** One document at the end, core's results document ({@link ReportJson#document}). */
+  /** One document, core's results document, written as records are checked ({@link ReportJson#writer}). */
   JSON {
     @Override
-    void printAtEnd(List<CheckedRecord> results, int files, PrintWriter out) {
-      out.println(ReportJson.document(results, false));
+    Printer printer(PrintWriter out) {
+      ReportJson.ResultsWriter writer = ReportJson.writer(out);
+      return new Printer() {
+        @Override
+        void print(CheckedRecord result) {
+          writer.add(result);
+        }
+
+        @Override
+        void end(Tally tally) {
+          writer.close();
+          out.println();
+        }
+      };
     }
   };
 
-  /** Called once per record, as soon as it is checked. */
-  void printAsItGoes(CheckedRecord result, PrintWriter out) {}
+  /** What the summary counts; records themselves are not kept, so a run of any size has bounded memory. */
+  static final class Tally {
+    long files;
+    long records;
+    long invalid;
+    long errors;
+    long warnings;
+    long signatures;
 
-  /** Called once, after every record of every file. */
-  abstract void printAtEnd(List<CheckedRecord> results, int files, PrintWriter out);
+    void add(CheckedRecord result) {
+      records++;
+      invalid += result.isValid() ? 0 : 1;
+      errors += result.report().errors().size();
+      warnings += result.report().warnings().size();
+      signatures += result.signatureChecked() ? 1 : 0;
+    }
+
+    boolean allValid() {
+      return invalid == 0;
+    }
+  }
+
+  /** Prints one run: each record as it is checked, then the end. */
+  abstract static class Printer {
+    abstract void print(CheckedRecord result);
+
+    abstract void end(Tally tally);
+  }
+
+  /** A printer for one run, writing to {@code out}. */
+  abstract Printer printer(PrintWriter out);
 
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");

@@ -1,10 +1,8 @@
 package io.webconnexkit.cli;
 
+import io.webconnexkit.validator.SecretSource;
+import io.webconnexkit.validator.SecretSourceException;
 import io.webconnexkit.validator.SigningSecret;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,9 +12,6 @@ import picocli.CommandLine.Option;
  */
 final class SecretOptions {
 
-  /** How environment variables are named by convention; a secret rarely looks like this. */
-  private static final Pattern CONVENTIONAL_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
-
   @Option(
       names = "--secret-env",
       paramLabel = "VAR",
@@ -24,44 +19,63 @@ final class SecretOptions {
       description = "Name of the environment variable that holds the webhook's signing secret.")
   String variable;
 
+  /** A string, not a {@code Path}: picocli's own conversion errors would repeat it, and it may be the secret. */
   @Option(
       names = "--secret-file",
       paramLabel = "FILE",
       required = true,
-      description = "File that holds the signing secret (one trailing line break is ignored).")
-  Path file;
+      description = "File whose first line is the signing secret (read as UTF-8, without its line break).")
+  String file;
 
   /**
-   * @throws CommandFailure naming the variable or file, never the secret, when there is none
+   * Where the secret is, as core names it; what the rules are (a variable name, a file that exists)
+   * is core's {@link SecretSource}, and its messages never repeat a secret.
+   *
+   * @throws CommandFailure naming the option and why, never its value when that may be a secret
    */
-  SigningSecret resolve(Function<String, String> environment) {
-    if (variable != null) {
-      String value = environment.apply(variable);
-      if (value == null || value.isEmpty()) {
-        if (!CONVENTIONAL_NAME.matcher(variable).matches()) {
-          // Likely the secret itself given by mistake (--secret-env "$SECRET"): never repeat it.
-          throw new CommandFailure("--secret-env takes the name of an environment variable, such as "
-              + "WEBCONNEX_SECRET, not its value; no variable of the given name is set");
-        }
-        throw new CommandFailure("environment variable " + variable + " is not set or is empty");
-      }
-      return SigningSecret.of(value);
-    }
-    // Checked here so the message says why in words; the core names only the exception class.
-    if (!Files.exists(file)) {
-      throw new CommandFailure("secret file " + file + ": no such file");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new CommandFailure("secret file " + file + ": not a regular file");
-    }
-    if (!Files.isReadable(file)) {
-      throw new CommandFailure("secret file " + file + ": permission denied");
-    }
+  SecretSource source() {
     try {
-      return SigningSecret.fromFile(file);
-    } catch (IllegalArgumentException e) {
-      // The core's message names the file and the reason, never the content.
-      throw new CommandFailure(e.getMessage());
+      return variable != null ? SecretSource.environment(variable)
+          : SecretSource.file(Printable.path(file, "--secret-file", false));
+    } catch (SecretSourceException e) {
+      throw new CommandFailure(option() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * @param parent the command, whose environment variables are read
+   * @return the secret
+   * @throws CommandFailure naming the option and why there is no secret, never the secret
+   */
+  SigningSecret resolve(WebconnexCommand parent) {
+    SecretSource source = source();
+    try {
+      return parent.resolve(source);
+    } catch (SecretSourceException e) {
+      throw new CommandFailure(option() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads the secret now, only to fail early with the option's name when there is none.
+   *
+   * @param source from {@link #source()}
+   * @param environment a test's environment, or null for the process's
+   * @throws CommandFailure naming the option and why
+   */
+  void check(SecretSource source, java.util.function.Function<String, String> environment) {
+    try {
+      if (environment == null) {
+        source.resolve();
+      } else {
+        source.resolve(environment);
+      }
+    } catch (SecretSourceException e) {
+      throw new CommandFailure(option() + ": " + e.getMessage());
+    }
+  }
+
+  private String option() {
+    return variable != null ? "--secret-env" : "--secret-file";
   }
 }

@@ -64,13 +64,15 @@ final class SendCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   SecretOptions secret;
 
-  @Option(names = "--file", paramLabel = "FILE", description = "The body to send instead of a generated sample.")
+  @Option(names = "--file", paramLabel = "FILE", converter = PathConverter.class,
+      description = "The body to send instead of a generated sample.")
   Path file;
 
   @Option(names = "--form", paramLabel = "ID", description = "The form the event belongs to.")
   Long form;
 
-  @Option(names = "--settings", paramLabel = "FILE", description = "A webhook settings file (see docs/wiremock.md).")
+  @Option(names = "--settings", paramLabel = "FILE", converter = PathConverter.class,
+      description = "A webhook settings file (see docs/wiremock.md).")
   Path settings;
 
   @Option(names = "--webhook", paramLabel = "ID", description = "Only this webhook of the settings.")
@@ -133,15 +135,16 @@ final class SendCommand implements Callable<Integer> {
           throw new CommandFailure(e.getMessage());
         }
         delivered = result.deliveries();
-        result.skipped().forEach(out::println);
+        result.skipped().forEach(skipped -> out.println(Printable.escape(String.valueOf(skipped))));
       }
       boolean allOk = true;
       for (DeliveryLog log : delivered) {
         String name = webconnex.settings().webhook(log.webhookId()).map(w -> " \"" + w.name() + "\"").orElse("");
-        out.println("webhook " + log.webhookId() + name + ": " + (log.test() ? "test " : "") + log.eventType()
+        // Names, URLs and errors come from settings and receivers: one line each, escaped.
+        out.println(Printable.escape("webhook " + log.webhookId() + name + ": " + (log.test() ? "test " : "") + log.eventType()
             + " delivery " + log.deliveryId() + " to " + log.url() + ": "
             + (log.responseCode() > 0 ? log.responseCode() + " " : "") + log.status().label()
-            + log.error().map(e -> " (" + e + ")").orElse(""));
+            + log.error().map(e -> " (" + e + ")").orElse("")));
         allOk &= log.status() == DeliveryLog.Status.SUCCESS;
       }
       out.flush();

@@ -2,6 +2,8 @@ package io.webconnexkit.cli;
 
 import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.WebconnexSignature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
     header = "Print the X-Webconnex-Signature of a body.",
     description = {
       "%nPrints the lowercase hex HMAC-SHA256 of the file's exact bytes, keyed with the webhook's "
-          + "signing secret: the X-Webconnex-Signature Webconnex would send with it. "
+          + "signing secret: the X-Webconnex-Signature Webconnex would send with it. The whole file is "
+          + "signed, whatever its size, read as it goes in constant memory. "
           + "The secret comes from an environment variable or a file, never from the command line."
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -44,10 +47,17 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SigningSecret key = secret.resolve(parent.environment());
-    byte[] body = Input.expandOne(file).readAll(parent.stdin());
+    SigningSecret key = secret.resolve(parent);
+    Input input = Input.expandOne(file);
+    String signature;
+    // Streamed: a body of any size is signed whole, in constant memory.
+    try (InputStream body = input.open(parent.stdin())) {
+      signature = WebconnexSignature.sign(key, body);
+    } catch (IOException e) {
+      throw input.readFailure(e);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(WebconnexSignature.sign(key, body));
+    out.println(signature);
     out.flush();
     return WebconnexCommand.OK;
   }

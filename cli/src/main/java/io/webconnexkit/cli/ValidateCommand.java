@@ -93,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--secret-file",
       paramLabel = "FILE",
       description = "File whose first line is a signing secret, as --secret-env. Repeatable.")
-  List<Path> secretFiles = new ArrayList<>();
+  List<String> secretFiles = new ArrayList<>();
 
   @Parameters(
       arity = "1..*",
@@ -110,13 +110,16 @@ final class ValidateCommand implements Callable<Integer> {
         .build();
     List<Input> inputs = Input.expand(paths);
     RecordedDeliveryReader reader = RecordedDeliveryReader.standard();
-    List<CheckedRecord> results = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
+    ReportFormat.Tally tally = new ReportFormat.Tally();
+    tally.files = inputs.size();
+    ReportFormat.Printer printer = format.printer(out);
     for (Input input : inputs) {
+      // Each record is printed and dropped: a JSON Lines archive of any size is checked in bounded memory.
       java.util.function.Consumer<io.webconnexkit.validator.RecordedDelivery> check = record -> {
         CheckedRecord result = new CheckedRecord(record, verifier.verify(record));
-        results.add(result);
-        format.printAsItGoes(result, out);
+        tally.add(result);
+        printer.print(result);
       };
       if (input.isStdin()) {
         reader.read(parent.stdin(), input.name(), false, check);
@@ -124,9 +127,9 @@ final class ValidateCommand implements Callable<Integer> {
         reader.read(input.file(), input.name(), check);
       }
     }
-    format.printAtEnd(results, inputs.size(), out);
+    printer.end(tally);
     out.flush();
-    return results.stream().allMatch(CheckedRecord::isValid) ? WebconnexCommand.OK : WebconnexCommand.INVALID;
+    return tally.allValid() ? WebconnexCommand.OK : WebconnexCommand.INVALID;
   }
 
   private ProblemLevels levels() {
@@ -145,13 +148,17 @@ final class ValidateCommand implements Callable<Integer> {
     List<SigningSecret> secrets = new ArrayList<>();
     try {
       for (String variable : secretVariables) {
-        secrets.add(SecretSource.environment(variable).resolve(parent.environment()));
-      }
-      for (Path file : secretFiles) {
-        secrets.add(SecretSource.file(file).resolve());
+        secrets.add(parent.resolve(SecretSource.environment(variable)));
       }
     } catch (SecretSourceException e) {
-      throw new CommandFailure(e.getMessage());
+      throw new CommandFailure("--secret-env: " + e.getMessage());
+    }
+    try {
+      for (String file : secretFiles) {
+        secrets.add(parent.resolve(SecretSource.file(Printable.path(file, "--secret-file", false))));
+      }
+    } catch (SecretSourceException e) {
+      throw new CommandFailure("--secret-file: " + e.getMessage());
     }
     return secrets;
   }

@@ -2,6 +2,8 @@ package io.webconnexkit.cli;
 
 import io.webconnexkit.validator.SigningSecret;
 import io.webconnexkit.validator.WebconnexSignature;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -54,32 +56,29 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SigningSecret key = secret.resolve(parent.environment());
-    byte[] body = Input.expandOne(file).readAll(parent.stdin());
-    PrintWriter out = spec.commandLine().getOut();
+    SigningSecret key = secret.resolve(parent);
+    Input input = Input.expandOne(file);
     String given = signature.trim();
+    boolean matches;
+    // Streamed: a body of any size is checked whole, in constant memory.
+    try (InputStream body = input.open(parent.stdin())) {
+      matches = WebconnexSignature.matches(key, body, given);
+    } catch (IOException e) {
+      throw input.readFailure(e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
     int status;
-    if (WebconnexSignature.matches(key, body, given)) {
+    if (matches) {
       out.println("signature verified");
       status = WebconnexCommand.OK;
     } else {
-      String malformed = malformed(given);
-      out.println(malformed == null ? "signature does not match" : "signature does not match: " + malformed);
+      // The core's words: what is wrong (length, or which character where), invisible characters escaped.
+      String malformed = WebconnexSignature.whyMalformed(given).map(why -> "--signature is not an HMAC-SHA256 signature: " + why)
+          .orElse(null);
+      out.println(malformed == null ? "signature does not match" : "signature does not match: " + Printable.escape(malformed));
       status = WebconnexCommand.INVALID;
     }
     out.flush();
     return status;
-  }
-
-  /** Why a signature cannot be one at all, or null when it has the right form. */
-  private static String malformed(String given) {
-    if (given.length() != WebconnexSignature.LENGTH) {
-      return "--signature has " + given.length() + " characters; a signature is "
-          + WebconnexSignature.LENGTH + " hex digits";
-    }
-    if (!given.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-      return "--signature contains characters that are not hex digits";
-    }
-    return null;
   }
 }

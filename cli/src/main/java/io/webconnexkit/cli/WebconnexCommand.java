@@ -67,14 +67,33 @@ public final class WebconnexCommand implements Runnable {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
   }
 
+  /** The process's own environment: secrets from it are read by core as the bytes the process was given. */
+  static final Function<String, String> PROCESS_ENVIRONMENT = System::getenv;
+
+  /**
+   * Runs the command with the process's environment and standard input, and exits with its status.
+   *
+   * @param args the arguments
+   */
   public static void main(String[] args) {
-    System.exit(commandLine(System::getenv, System.in).execute(args));
+    System.exit(commandLine(PROCESS_ENVIRONMENT, System.in).execute(args));
+  }
+
+  /**
+   * Reads a secret: from the process's environment as core reads it (whatever the locale), or
+   * from the environment a test gave.
+   */
+  io.webconnexkit.validator.SigningSecret resolve(io.webconnexkit.validator.SecretSource source) {
+    return environment == PROCESS_ENVIRONMENT ? source.resolve() : source.resolve(environment);
   }
 
   /** A ready-to-execute command line, with the kit's exit statuses and one-line error messages. */
   public static CommandLine commandLine(Function<String, String> environment, InputStream stdin) {
     CommandLine cli = new CommandLine(new WebconnexCommand(environment, stdin));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // "@file" arguments would be replaced by the file's contents, which then appear in error
+    // messages: a secret file given as @secret.txt would be printed. An "@" argument is a plain value.
+    cli.setExpandAtFiles(false);
     cli.setParameterExceptionHandler(WebconnexCommand::usageError);
     cli.setExecutionExceptionHandler(WebconnexCommand::executionError);
     return cli;
@@ -97,37 +116,32 @@ public final class WebconnexCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
-  /** One line naming the mistake and where help is, instead of picocli's message plus full usage. */
+  /**
+   * One line naming the mistake and where help is, instead of picocli's message plus full usage;
+   * never repeating a value that may be a secret (see {@link UsageMessage}).
+   */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
-    String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring(7) : e.getMessage();
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-      // Someone who tries --secret=... has typed a secret: do not copy it into a CI log as well.
-      for (String argument : unmatched.getUnmatched()) {
-        int equals = argument.indexOf('=');
-        if (argument.startsWith("-") && equals > 0) {
-          message = message.replace(argument, argument.substring(0, equals + 1) + "...");
-        }
-      }
-      if (!unmatched.getSuggestions().isEmpty()) {
-        message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
-      }
-    }
-    err.println(name + ": " + message + " (see '" + name + " --help')");
+    err.println(name + ": " + UsageMessage.of(e, args) + " (see '" + name + " --help')");
     err.flush();
     return ERROR;
   }
 
-  /** Never a stack trace: people see what went wrong with their input, in one line. */
+  /** Never a stack trace: people see what went wrong with their input, in one line, escaped. */
   private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
     PrintWriter err = cmd.getErr();
     String name = cmd.getCommandSpec().qualifiedName();
     if (e instanceof CommandFailure failure) {
-      err.println(name + ": " + failure.getMessage());
+      java.util.List<String> lines = failure.printableLines();
+      err.println(name + ": " + lines.get(0));
+      lines.subList(1, lines.size()).forEach(err::println);
+    } else if (e instanceof java.nio.file.InvalidPathException invalid) {
+      // A path this JVM cannot represent, wherever it was turned into a Path.
+      err.println(name + ": " + Printable.unusablePath(invalid, null, false));
     } else {
-      err.println(name + ": internal error: " + e + " (please report this)");
+      err.println(name + ": internal error: " + Printable.escape(e.toString()) + " (please report this)");
     }
     err.flush();
     return ERROR;

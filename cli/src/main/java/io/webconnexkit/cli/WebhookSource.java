@@ -2,7 +2,7 @@ package io.webconnexkit.cli;
 
 import io.webconnexkit.wiremock.InvalidSettingsException;
 import io.webconnexkit.wiremock.MockWebconnex;
-import io.webconnexkit.wiremock.SecretSource;
+import io.webconnexkit.validator.SecretSource;
 import io.webconnexkit.wiremock.WebconnexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,8 @@ final class WebhookSource {
   static MockWebconnex mock(Path settingsFile, String target, SecretOptions secret, Function<String, String> environment,
       Duration timeout, boolean bundledMappings) {
     WebconnexSettings settings;
+    // The process's own environment is read by core (as the bytes the process was given); a test's, as given.
+    Function<String, String> variables = environment == WebconnexCommand.PROCESS_ENVIRONMENT ? null : environment;
     if (settingsFile != null) {
       if (target != null || secret != null) {
         throw new CommandFailure("--settings names every webhook's URL and secret: leave out --to/--target and --secret-env/--secret-file");
@@ -24,25 +26,29 @@ final class WebhookSource {
       if (!Files.isRegularFile(settingsFile)) {
         throw new CommandFailure("settings file " + settingsFile + ": no such file");
       }
-      settings = settings(() -> WebconnexSettings.read(settingsFile, environment));
+      settings = settings(() -> WebconnexSettings.read(settingsFile, variables));
     } else {
       if (target == null || secret == null) {
         throw new CommandFailure("say where deliveries go: --settings FILE, or a URL with --secret-env VAR or --secret-file FILE");
       }
-      secret.resolve(environment); // fails here, with the CLI's own words, when there is no secret
-      SecretSource source = secret.variable != null ? SecretSource.environment(secret.variable) : SecretSource.file(secret.file);
+      SecretSource source = secret.source();
+      secret.check(source, variables); // fails here, naming the option, when there is no secret
       settings = settings(() -> WebconnexSettings.everything(target, source));
     }
     WebconnexSettings checked = settings;
-    return settings(() -> MockWebconnex.builder().settings(checked).environment(environment).timeout(timeout)
-        .bundledMappings(bundledMappings).build());
+    MockWebconnex.Builder builder = MockWebconnex.builder().settings(checked).timeout(timeout).bundledMappings(bundledMappings);
+    if (variables != null) {
+      builder.environment(variables);
+    }
+    return settings(builder::build);
   }
 
   private static <T> T settings(java.util.function.Supplier<T> read) {
     try {
       return read.get();
     } catch (InvalidSettingsException e) {
-      throw new CommandFailure(e.getMessage());
+      // One fault per line, as the settings reader lists them.
+      throw CommandFailure.ofLines(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage());
     }

@@ -118,7 +118,8 @@ class SigningCommandsTest {
     CliRun run = record(run(ENVIRONMENT, new byte[0], "verify", "--secret-env", "WEBCONNEX_SECRET", "--signature", "abc123", body));
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).isEqualTo("signature does not match: --signature has 6 characters; a signature is 64 hex digits\n");
+    assertThat(run.out()).isEqualTo(
+        "signature does not match: --signature is not an HMAC-SHA256 signature: expected 64 hex characters but found 6 characters\n");
   }
 
   @Test
@@ -127,7 +128,7 @@ class SigningCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("webconnex verify: environment variable OTHER_SECRET is not set or is empty\n");
+    assertThat(run.err()).isEqualTo("webconnex verify: --secret-env: environment variable OTHER_SECRET is not set or is empty\n");
   }
 
   @Test
@@ -139,13 +140,14 @@ class SigningCommandsTest {
   }
 
   @Test
-  void missingSecretFileIsAnError(@TempDir Path dir) {
+  void missingSecretFileIsAnErrorThatDoesNotRepeatThePath(@TempDir Path dir) {
     Path missing = dir.resolve("nope");
 
     CliRun run = record(run("sign", "--secret-file", missing.toString(), body));
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("webconnex sign: secret file " + missing + ": no such file\n");
+    assertThat(run.err()).isEqualTo("webconnex sign: --secret-file: the secret file does not exist"
+        + " (the path given is not repeated here, in case it is the secret itself)\n");
   }
 
   @Test
@@ -177,7 +179,7 @@ class SigningCommandsTest {
     CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", SECRET, body));
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("--secret-env takes the name of an environment variable");
+    assertThat(run.err()).contains("--secret-env: expected the name of an environment variable").doesNotContain(SECRET);
   }
 
   @Test
@@ -186,6 +188,51 @@ class SigningCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("webconnex sign: no/such/body.json: no such file or directory\n");
+  }
+
+  @Test
+  void secretOptionGivenTwiceIsNamedWithoutItsValues() {
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "--secret-env", SECRET, body));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("webconnex sign: give exactly one of --secret-env and --secret-file, once (values given"
+        + " with --secret-env and --secret-file are not repeated, as they may be secrets) (see 'webconnex sign --help')\n");
+  }
+
+  @Test
+  void atFileArgumentsAreNotExpanded(@TempDir Path dir) throws IOException {
+    Path words = Files.writeString(dir.resolve("args"), "--secret-env " + SECRET + "\n");
+
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "@" + words));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("webconnex sign: @" + words + ": no such file or directory\n");
+  }
+
+  @Test
+  void pathTheSystemCannotRepresentIsAClearMessage() {
+    CliRun run = record(run(ENVIRONMENT, new byte[0], "sign", "--secret-env", "WEBCONNEX_SECRET", "body\u0000.json"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "webconnex sign: cannot use the path 'body\\u0000.json' as it contains a NUL character, which no file name can hold\n");
+  }
+
+  @Test
+  void signsAndVerifiesStandardInputWhole() throws Exception {
+    byte[] large = new byte[5 * 1024 * 1024 + 7];
+    java.util.Arrays.fill(large, (byte) ' ');
+    large[0] = '{';
+    large[large.length - 1] = '}';
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    String expected = java.util.HexFormat.of().formatHex(mac.doFinal(large));
+
+    CliRun sign = record(run(ENVIRONMENT, large, "sign", "--secret-env", "WEBCONNEX_SECRET", "-"));
+    CliRun verify = record(run(ENVIRONMENT, large, "verify", "--secret-env", "WEBCONNEX_SECRET", "--signature", expected, "-"));
+
+    assertThat(sign.out()).isEqualTo(expected + "\n");
+    assertThat(verify.out()).isEqualTo("signature verified\n");
   }
 
   private CliRun record(CliRun run) {

@@ -72,7 +72,7 @@ class ValidateRecordingsTest {
     assertThat(mistaken.exitCode()).isEqualTo(2);
     assertThat(mistaken.out() + mistaken.err()).doesNotContain(pasted).contains("the secret file does not exist");
     assertThat(unset.exitCode()).isEqualTo(2);
-    assertThat(unset.err()).isEqualTo("webconnex validate: environment variable WEBCONNEX_SECRET is not set or is empty\n");
+    assertThat(unset.err()).isEqualTo("webconnex validate: --secret-env: environment variable WEBCONNEX_SECRET is not set or is empty\n");
   }
 
   @Test

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record CheckedRecord(RecordedDelivery record, ValidationReport report) {
 
-  /** Checks that neither part is null. */
+  /**
+   * Checks that neither part is null.
+   *
+   * @param record the record
+   * @param report the report
+   */
   public CheckedRecord {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(report, "report");

@@ -132,10 +132,11 @@ public final class DeliveryVerifier {
           "header is missing; every Webconnex delivery is signed", "HMAC-SHA256 of the body, 64 hex characters", "no header"));
       return SignatureStatus.MISSING;
     }
-    if (WebconnexSignature.decode(signature) == null) {
-      problems.add(headerProblem("delivery.signature.malformed", header,
-          "is not an HMAC-SHA256 signature: expected 64 hex characters but found " + signature.length() + " characters",
-          "64 hex characters", signature.length() + " characters"));
+    java.util.Optional<String> malformed = WebconnexSignature.whyMalformed(signature);
+    if (malformed.isPresent()) {
+      String why = malformed.get();
+      problems.add(headerProblem("delivery.signature.malformed", header, "is not an HMAC-SHA256 signature: " + why,
+          "64 hex characters", why.substring(why.indexOf(" but found ") + " but found ".length())));
       return SignatureStatus.INVALID;
     }
     byte[] body = delivery.bodyBytes();

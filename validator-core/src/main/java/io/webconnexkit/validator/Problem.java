@@ -67,27 +67,27 @@ public final class Problem {
     return severity;
   }
 
-  /** Stable dotted name of the kind of problem, for filtering and tuning. */
+  /** {@return stable dotted name of the kind of problem, for filtering and tuning} */
   public String key() {
     return key;
   }
 
-  /** JSON Pointer (RFC 6901) into the body: {@code ""} for the whole body or a header problem. */
+  /** {@return JSON Pointer (RFC 6901) into the body: {@code ""} for the whole body or a header problem} */
   public String pointer() {
     return pointer;
   }
 
-  /** The HTTP header the problem is about, for delivery problems. */
+  /** {@return the HTTP header the problem is about, for delivery problems} */
   public Optional<String> header() {
     return Optional.ofNullable(header);
   }
 
-  /** 1-based line in the source text, or 0 when unknown (a {@code JsonNode} has no text). */
+  /** {@return 1-based line in the source text, or 0 when unknown (a {@code JsonNode} has no text)} */
   public int line() {
     return line;
   }
 
-  /** 1-based column in the source text, or 0 when unknown. */
+  /** {@return 1-based column in the source text, or 0 when unknown} */
   public int column() {
     return column;
   }
@@ -97,22 +97,22 @@ public final class Problem {
     return line > 0;
   }
 
-  /** What is wrong, for a person, without the pointer and location. */
+  /** {@return what is wrong, for a person, without the pointer and location} */
   public String message() {
     return message;
   }
 
-  /** The JSON Schema keyword that failed ({@code type}, {@code required}...), for schema problems. */
+  /** {@return the JSON Schema keyword that failed ({@code type}, {@code required}...), for schema problems} */
   public Optional<String> keyword() {
     return Optional.ofNullable(keyword);
   }
 
-  /** What the contract expects here, when that can be said briefly. */
+  /** {@return what the contract expects here, when that can be said briefly} */
   public Optional<String> expected() {
     return Optional.ofNullable(expected);
   }
 
-  /** What was found instead. */
+  /** {@return what was found instead} */
   public Optional<String> found() {
     return Optional.ofNullable(found);
   }

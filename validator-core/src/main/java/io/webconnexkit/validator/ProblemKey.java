@@ -101,7 +101,15 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
         "webhook logs listing: its entries carry no request, so there is nothing to check");
   }
 
-  /** Checks the fields; {@link #all()} holds the kit's keys. */
+  /**
+   * Checks the fields; {@link #all()} holds the kit's keys.
+   *
+   * @param key the key
+   * @param lenient the lenient
+   * @param strict the strict
+   * @param meaning the meaning
+   * @param example the example
+   */
   public ProblemKey {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(lenient, "lenient");

@@ -14,7 +14,7 @@ public enum Profile {
   /** Every documented field not marked optional is required; undocumented properties are errors. */
   STRICT;
 
-  /** The profile's folder name in the schemas jar. */
+  /** {@return the profile's folder name in the schemas jar} */
   public String folder() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -54,6 +54,63 @@ public final class ReportJson {
   }
 
   /**
+   * A writer of the same document, one result at a time, for runs too large to hold: the text it
+   * writes equals {@link #document(List, boolean) document(results, false)} of the same results.
+   *
+   * @param out where the document goes; not closed
+   * @return the writer; {@link ResultsWriter#close()} ends the document
+   */
+  public static ResultsWriter writer(java.io.Writer out) {
+    return new ResultsWriter(java.util.Objects.requireNonNull(out, "out"));
+  }
+
+  /** Writes the results document as results come; see {@link #writer(java.io.Writer)}. Not thread-safe. */
+  public static final class ResultsWriter implements AutoCloseable {
+    private final java.io.Writer out;
+    private boolean first = true;
+    private boolean closed;
+
+    private ResultsWriter(java.io.Writer out) {
+      this.out = out;
+    }
+
+    /**
+     * Writes one result.
+     *
+     * @param result a record and its report
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    public void add(CheckedRecord result) {
+      try {
+        out.write(first ? "{\"results\":[" : ",");
+        first = false;
+        out.write(MAPPER.writeValueAsString(ReportJson.result(result, MAPPER.createObjectNode())));
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Ends the document (an empty one when no result was added) and flushes {@code out}.
+     *
+     * @throws UncheckedIOException when {@code out} fails
+     */
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        out.write(first ? "{\"results\":[]}" : "]}");
+        out.flush();
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
    * Writes one result's fields into {@code into}.
    *
    * @param result a record and its report

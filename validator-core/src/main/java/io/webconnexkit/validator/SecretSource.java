@@ -38,8 +38,12 @@ import java.util.regex.Pattern;
  */
 public final class SecretSource {
 
-  /** What an environment variable or system property name looks like: letters, digits, {@code _ . -}, not a digit first. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,127}");
+  /** What an environment variable's name looks like (POSIX): letters, digits and {@code _}, not a digit first. */
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+  /** How variables are named by convention; a secret rarely looks like this, so such a name may be repeated. */
+  private static final Pattern CONVENTIONAL = Pattern.compile("[A-Z_][A-Z0-9_]*");
+  /** What a system property's name looks like: also dots and dashes. */
+  private static final Pattern PROPERTY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,127}");
 
   private enum Kind { ENVIRONMENT, FILE, PROPERTY, GIVEN }
 
@@ -64,7 +68,7 @@ public final class SecretSource {
    *     itself, given by mistake: the message does not repeat it)
    */
   public static SecretSource environment(String variable) {
-    return new SecretSource(Kind.ENVIRONMENT, requireName(variable, "an environment variable"), null, null);
+    return new SecretSource(Kind.ENVIRONMENT, requireName(variable, VARIABLE, "an environment variable"), null, null);
   }
 
   /**
@@ -85,7 +89,7 @@ public final class SecretSource {
    * @throws SecretSourceException when {@code property} is not a property name
    */
   public static SecretSource systemProperty(String property) {
-    return new SecretSource(Kind.PROPERTY, requireName(property, "a system property"), null, null);
+    return new SecretSource(Kind.PROPERTY, requireName(property, PROPERTY, "a system property"), null, null);
   }
 
   /**
@@ -99,15 +103,14 @@ public final class SecretSource {
   }
 
   /**
-   * Whether {@code text} looks like an environment variable or system property name, by the one
-   * rule every face uses: letters, digits, {@code _}, {@code .} and {@code -}, not starting with a
-   * digit, at most 128 characters.
+   * Whether {@code text} is an environment variable name, by the one rule every face uses
+   * (POSIX): letters, digits and {@code _}, not starting with a digit, at most 128 characters.
    *
    * @param text a candidate name
    * @return whether it is one
    */
   public static boolean isName(String text) {
-    return text != null && NAME.matcher(text).matches();
+    return text != null && VARIABLE.matcher(text).matches();
   }
 
   /** @return the environment variable, when the secret comes from one */
@@ -176,15 +179,24 @@ public final class SecretSource {
 
   private SigningSecret fromValue(String value) {
     if (value == null || value.isEmpty()) {
-      throw new SecretSourceException("environment variable " + name + " is not set or is empty");
+      throw unset();
     }
     return SigningSecret.of(value);
+  }
+
+  /** Names the variable when it looks like one by convention; otherwise it may be the secret itself. */
+  private SecretSourceException unset() {
+    if (CONVENTIONAL.matcher(name).matches()) {
+      return new SecretSourceException("environment variable " + name + " is not set or is empty");
+    }
+    return new SecretSourceException("the environment variable given is not set or is empty (its name is not "
+        + "repeated here: it is not in capitals, as variable names usually are, and may be the secret itself)");
   }
 
   private SigningSecret fromProcessEnvironment() {
     String value = System.getenv(name);
     if (value == null || value.isEmpty()) {
-      throw new SecretSourceException("environment variable " + name + " is not set or is empty");
+      throw unset();
     }
     if (decodesEnvironmentAsUtf8() || isAscii(value)) {
       return SigningSecret.of(value);
@@ -285,10 +297,10 @@ public final class SecretSource {
     }
   }
 
-  private static String requireName(String name, String what) {
+  private static String requireName(String name, Pattern rule, String what) {
     Objects.requireNonNull(name, "name");
     String trimmed = name.trim();
-    if (!isName(trimmed)) {
+    if (!rule.matcher(trimmed).matches()) {
       throw new SecretSourceException("expected the name of " + what + ", such as WEBCONNEX_SECRET, but what was given "
           + "is not a name (it is not repeated here, in case it is the secret itself)");
     }

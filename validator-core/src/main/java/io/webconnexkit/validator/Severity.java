@@ -20,7 +20,7 @@ public enum Severity {
    */
   IGNORE;
 
-  /** Lower-case name, as reports print it: {@code error}, {@code warning}, {@code info}, {@code ignore}. */
+  /** {@return lower-case name, as reports print it: {@code error}, {@code warning}, {@code info}, {@code ignore}} */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -13,7 +13,7 @@ public enum SignatureStatus {
   /** The signature is malformed or does not match the body under any configured secret. */
   INVALID;
 
-  /** Lower-case, hyphenated name, as reports print it ({@code not-checked}). */
+  /** {@return lower-case, hyphenated name, as reports print it ({@code not-checked})} */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }

@@ -38,17 +38,17 @@ public final class ValidationReport {
     return profile;
   }
 
-  /** The event type as found in the payload, documented or not; empty when there was none. */
+  /** {@return the event type as found in the payload, documented or not; empty when there was none} */
   public Optional<String> eventType() {
     return Optional.ofNullable(eventType);
   }
 
-  /** The documented event type the payload was checked as; empty for unknown event types. */
+  /** {@return the documented event type the payload was checked as; empty for unknown event types} */
   public Optional<EventType> documentedEventType() {
     return eventType == null ? Optional.empty() : EventType.fromWireName(eventType);
   }
 
-  /** Every problem, in the order of the document where that is known. */
+  /** {@return every problem, in the order of the document where that is known} */
   public List<Problem> problems() {
     return problems;
   }

@@ -19,10 +19,15 @@ import java.util.TreeMap;
  */
 public final class WebconnexDelivery {
 
+  /** The header naming the body's media type; Webconnex sends {@code application/json}. */
   public static final String CONTENT_TYPE = "Content-Type";
+  /** The header naming the sender; Webconnex sends {@link #WEBCONNEX_USER_AGENT}. */
   public static final String USER_AGENT = "User-Agent";
+  /** The header holding the delivery's id: 32 lowercase hex characters, kept by a resend. */
   public static final String DELIVERY_HEADER = "X-Webconnex-Delivery";
+  /** The header repeating the body's {@code eventType}. */
   public static final String EVENT_HEADER = "X-Webconnex-Event";
+  /** The header holding the lowercase hex HMAC-SHA256 of the raw body under the signing secret. */
   public static final String SIGNATURE_HEADER = "X-Webconnex-Signature";
   /** The {@code User-Agent} Webconnex sends. */
   public static final String WEBCONNEX_USER_AGENT = "Webconnex-Divvy";
@@ -37,7 +42,13 @@ public final class WebconnexDelivery {
     this.body = body;
   }
 
-  /** A delivery from headers as received (names in any case, each with one or more values). */
+  /**
+   * A delivery from headers as received (names in any case, each with one or more values).
+   *
+   * @param headers the headers
+   * @param body the body
+   * @return a delivery from headers as received (names in any case, each with one or more values)
+   */
   public static WebconnexDelivery of(Map<String, ? extends Collection<String>> headers, byte[] body) {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
@@ -55,12 +66,25 @@ public final class WebconnexDelivery {
    * A delivery shaped exactly as Webconnex sends one: {@code Content-Type: application/json},
    * {@code User-Agent: Webconnex-Divvy}, a fresh 32-hex {@code X-Webconnex-Delivery}, the event
    * type, and the signature of these body bytes under {@code secret}.
+   *
+   * @param eventType the event type
+   * @param body the body
+   * @param secret the secret
+   * @return a delivery shaped exactly as Webconnex sends one: {@code Content-Type: application/json}, {@code User-Agent: Webconnex-Divvy}, a fresh 32-hex {@code X-Webconnex-Delivery}, the event type, and the signature of these body bytes under {@code secret}
    */
   public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret) {
     return signed(eventType, body, secret, newDeliveryId());
   }
 
-  /** As {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id). */
+  /**
+   * As {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id).
+   *
+   * @param eventType the event type
+   * @param body the body
+   * @param secret the secret
+   * @param deliveryId the delivery id
+   * @return as {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id)
+   */
   public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret, String deliveryId) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     headers.put(CONTENT_TYPE, List.of("application/json"));
@@ -71,35 +95,40 @@ public final class WebconnexDelivery {
     return of(headers, body);
   }
 
-  /** A fresh delivery id in Webconnex's form: 32 lowercase hex characters. */
+  /** {@return a fresh delivery id in Webconnex's form: 32 lowercase hex characters} */
   public static String newDeliveryId() {
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
     return HexFormat.of().formatHex(id);
   }
 
-  /** Every header, names case-insensitive, in a read-only map. */
+  /** {@return every header, names case-insensitive, in a read-only map} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The first value of a header. */
+  /**
+   * The first value of a header.
+   *
+   * @param name the name
+   * @return the first value of a header
+   */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name);
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** A copy of the raw body bytes. */
+  /** {@return a copy of the raw body bytes} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body decoded as UTF-8 (for display; verify and validate the bytes). */
+  /** {@return the body decoded as UTF-8 (for display; verify and validate the bytes)} */
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** Size of the body in bytes. */
+  /** {@return size of the body in bytes} */
   public int bodyLength() {
     return body.length;
   }

@@ -11,52 +11,115 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Builds a conforming payload of one event type for tests and mocks: the bundled sample of the
- * event (valid under both profiles), with fresh ids, shaped by overrides of single fields.
+ * A builder of conforming payloads of one event type, for tests and mocks: the bundled sample of the
+ * event (valid under both profiles), with fresh ids, the {@code meta} and form of a webhook, and
+ * overrides of single fields.
  *
  * <pre>{@code
  * byte[] body = WebconnexSample.of(EventType.REGISTRATION)
+ *     .meta(WebhookMeta.of("Orders webhook").withAppKey("orders-app"))
+ *     .forForm(432)
  *     .with("/data/total", 250)
- *     .with("/meta/name", "Orders webhook")
- *     .without("/meta/appKey")
+ *     .without("/data/billing/check")
  *     .toBytes();
  * }</pre>
  *
+ * <p><b>A builder, not a value.</b> {@link #seed}, {@link #meta}, {@link #forForm}, {@link #with}
+ * and {@link #without} change this builder and return it, so that calls chain; a builder shared
+ * between two places changes for both. {@link #copy()} gives an independent builder to branch from.
+ * Each {@link #toTree()} or {@link #toBytes()} makes a new payload from what the builder holds. A
+ * builder is not thread-safe; make one per use (or a copy per thread).
+ *
  * <p>Fresh ids: {@code eventId}, the data object's {@code id} (a 19-digit string, never a number),
- * {@code lookupId}, {@code transactionId} and registrant ids change with every sample, so that two
- * samples never look like a resend of each other. A builder is not thread-safe; make one per use.
- * Overrides are not checked here: validate the result to know whether it still conforms.
+ * {@code lookupId}, {@code transactionId} and registrant ids change with every payload, so that two
+ * payloads never look like a resend of each other, unless {@link #seed} makes them repeatable.
+ *
+ * <p>Order: ids first, then {@link #meta} and {@link #forForm}, then the overrides in the order
+ * given, so an override always has the last word. Overrides are not checked here: validate the
+ * result to know whether it still conforms.
  */
 public final class WebconnexSample {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final SecureRandom SEEDS = new SecureRandom();
+  /** The bundled samples, parsed once; every payload starts from a deep copy. */
+  private static final Map<EventType, ObjectNode> BUNDLED = new ConcurrentHashMap<>();
 
   private final EventType eventType;
-  private final List<Consumer<ObjectNode>> overrides = new ArrayList<>();
-  private Random random;
+  private final List<Consumer<ObjectNode>> overrides;
+  private Long seed;
+  private WebhookMeta meta;
+  private Long formId;
 
-  private WebconnexSample(EventType eventType) {
+  private WebconnexSample(EventType eventType, List<Consumer<ObjectNode>> overrides) {
     this.eventType = eventType;
+    this.overrides = overrides;
   }
 
-  /** A sample of this event type with fresh random ids. */
+  /**
+   * A builder of payloads of this event type, with fresh random ids.
+   *
+   * @param eventType the event type
+   * @return a builder of payloads of this event type, with fresh random ids
+   */
   public static WebconnexSample of(EventType eventType) {
-    return new WebconnexSample(Objects.requireNonNull(eventType, "eventType"));
+    return new WebconnexSample(Objects.requireNonNull(eventType, "eventType"), new ArrayList<>());
   }
 
-  /** Makes the ids repeatable: the same seed gives the same ids. */
+  /** {@return an independent builder holding what this one holds now: changes to either leave the other alone} */
+  public WebconnexSample copy() {
+    WebconnexSample copy = new WebconnexSample(eventType, new ArrayList<>(overrides));
+    copy.seed = seed;
+    copy.meta = meta;
+    copy.formId = formId;
+    return copy;
+  }
+
+  /**
+   * Makes the ids repeatable: every payload of this builder, and of any builder of the same event
+   * type with the same seed, carries the same ids. Changes this builder.
+   *
+   * @param seed the seed
+   * @return makes the ids repeatable: every payload of this builder, and of any builder of the same event type with the same seed, carries the same ids
+   */
   public WebconnexSample seed(long seed) {
-    this.random = new Random(seed);
+    this.seed = seed;
+    return this;
+  }
+
+  /**
+   * Fills {@code meta} from a webhook's settings, as Webconnex does: {@code name}, and
+   * {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta}).
+   * Without it, the bundled sample's {@code meta} stays. Changes this builder.
+   *
+   * @param meta the meta
+   * @return fills {@code meta} from a webhook's settings, as Webconnex does: {@code name}, and {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta})
+   */
+  public WebconnexSample meta(WebhookMeta meta) {
+    this.meta = Objects.requireNonNull(meta, "meta");
+    return this;
+  }
+
+  /**
+   * The payload belongs to this form: sets the top-level {@code formId}, {@code data.formId} where
+   * the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the
+   * published form). {@link EventType#formIdOf} reads it back. Changes this builder.
+   *
+   * @param formId the form id
+   * @return the payload belongs to this form: sets the top-level {@code formId}, {@code data.formId} where the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the published form)
+   */
+  public WebconnexSample forForm(long formId) {
+    this.formId = formId;
     return this;
   }
 
@@ -64,8 +127,14 @@ public final class WebconnexSample {
    * Sets the value at a JSON Pointer (RFC 6901). The parent must exist; the last token may name a
    * new member, an existing array index, or {@code -} to append.
    *
+   * <p>Changes this builder. The value is taken as it is now (a later change to a mutable value
+   * does not reach the builder).
+   *
    * @param value a String, Number, Boolean, null, a Jackson JsonNode, or any object Jackson can write
-   * @throws IllegalArgumentException naming the pointer when its parent does not exist
+   * @throws IllegalArgumentException naming the pointer when it is not a JSON Pointer to a field; a
+   * parent that does not exist is reported by {@link #toTree()}
+   * @param pointer the pointer
+   * @return sets the value at a JSON Pointer (RFC 6901)
    */
   public WebconnexSample with(String pointer, Object value) {
     JsonPointer at = pointer(pointer);
@@ -86,7 +155,13 @@ public final class WebconnexSample {
     return this;
   }
 
-  /** Removes the member or array element at a JSON Pointer; absent ones are an error. */
+  /**
+   * Removes the member or array element at a JSON Pointer; one that is absent is reported by
+   * {@link #toTree()}. Changes this builder.
+   *
+   * @param pointer the pointer
+   * @return removes the member or array element at a JSON Pointer; one that is absent is reported by {@link #toTree()}
+   */
   public WebconnexSample without(String pointer) {
     JsonPointer at = pointer(pointer);
     overrides.add(root -> {
@@ -103,22 +178,34 @@ public final class WebconnexSample {
     return this;
   }
 
-  /** The event type of the sample. */
+  /** {@return the event type of the sample} */
   public EventType eventType() {
     return eventType;
   }
 
-  /** The payload as a new tree. */
+  /**
+   * A new payload as a tree.
+   *
+   * @throws IllegalArgumentException naming the pointer when an override's parent, or a field to
+   * remove, does not exist in the sample
+   * @return a new payload as a tree
+   */
   public ObjectNode toTree() {
-    ObjectNode root = load();
-    refreshIds(root, random != null ? random : new Random(SEEDS.nextLong()));
+    ObjectNode root = bundled(eventType).deepCopy();
+    refreshIds(root, new Random(seed != null ? seed : SEEDS.nextLong()));
+    if (meta != null) {
+      root.set("meta", meta.toTree());
+    }
+    if (formId != null) {
+      applyForm(root, formId);
+    }
     for (Consumer<ObjectNode> override : overrides) {
       override.accept(root);
     }
     return root;
   }
 
-  /** The payload as pretty-printed UTF-8 JSON, ready to sign and send. */
+  /** {@return a new payload as pretty-printed UTF-8 JSON, ready to sign and send (see {@link #toTree()})} */
   public byte[] toBytes() {
     try {
       return MAPPER.writeValueAsBytes(toTree());
@@ -127,12 +214,34 @@ public final class WebconnexSample {
     }
   }
 
+  /**
+   * What the builder holds, such as {@code WebconnexSample[registration, seed 7, form 432, 2 overrides]};
+   * a payload is {@link #toBytes()}.
+   */
   @Override
   public String toString() {
-    return new String(toBytes(), StandardCharsets.UTF_8);
+    return "WebconnexSample[" + eventType + (seed != null ? ", seed " + seed : "") + (meta != null ? ", " + meta : "")
+        + (formId != null ? ", form " + formId : "") + ", " + overrides.size() + (overrides.size() == 1 ? " override" : " overrides")
+        + "]";
   }
 
-  private ObjectNode load() {
+  private void applyForm(ObjectNode root, long form) {
+    root.put("formId", form);
+    if (root.path("data") instanceof ObjectNode data) {
+      if (data.has("formId")) {
+        data.put("formId", form);
+      }
+      if (eventType == EventType.PUBLISH && data.has("id")) {
+        data.put("id", form);
+      }
+    }
+  }
+
+  private static ObjectNode bundled(EventType eventType) {
+    return BUNDLED.computeIfAbsent(eventType, WebconnexSample::load);
+  }
+
+  private static ObjectNode load(EventType eventType) {
     String resource = "webconnex/samples/v1/" + eventType.wireName() + ".json";
     try (InputStream in = WebconnexSample.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

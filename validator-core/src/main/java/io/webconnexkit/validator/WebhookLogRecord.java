@@ -57,7 +57,26 @@ public record WebhookLogRecord(long id, String displayId, long webhookId, Long f
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** Copies the maps and the body, so the record stays as it was made. */
+  /**
+   * Copies the maps and the body, so the record stays as it was made.
+   *
+   * @param id the id
+   * @param displayId the display id
+   * @param webhookId the webhook id
+   * @param formId the form id
+   * @param eventType the event type
+   * @param eventId the event id
+   * @param success the success
+   * @param attempt the attempt
+   * @param dateSent the date sent
+   * @param method the method
+   * @param url the url
+   * @param requestHeaders the request headers
+   * @param requestBody the request body
+   * @param responseCode the response code
+   * @param responseHeaders the response headers
+   * @param responseBody the response body
+   */
   public WebhookLogRecord {
     Objects.requireNonNull(displayId, "displayId");
     Objects.requireNonNull(eventType, "eventType");

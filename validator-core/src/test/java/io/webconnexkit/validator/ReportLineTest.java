@@ -57,6 +57,14 @@ class ReportLineTest {
     ValidationReport report = new ValidationReport(Profile.LENIENT, hostile, List.of(p), SignatureStatus.NOT_APPLICABLE);
 
     String json = ReportJson.document(List.of(new CheckedRecord(record, report)), false);
+    java.io.StringWriter streamed = new java.io.StringWriter();
+    try (ReportJson.ResultsWriter writer = ReportJson.writer(streamed)) {
+      writer.add(new CheckedRecord(record, report));
+    }
+    assertThat(streamed).as("the streaming writer writes the same document").hasToString(json);
+    java.io.StringWriter none = new java.io.StringWriter();
+    ReportJson.writer(none).close();
+    assertThat(none).hasToString(ReportJson.document(List.of(), false));
 
     assertThat(json).doesNotContain("\n").doesNotContain("\u001b");
     assertThat(json.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);

@@ -67,6 +67,9 @@ class SecretSourceTest {
     assertThatThrownBy(() -> SecretSource.environment("9f86d0/8188+4c7d=")).isInstanceOf(SecretSourceException.class)
         .hasMessageNotContaining("9f86d0");
     assertThatThrownBy(() -> SecretSource.environment("has space")).hasMessageNotContaining("has space");
+    assertThatThrownBy(() -> SecretSource.environment("catalogue-secret-Qz7w")).hasMessageNotContaining("Qz7w");
+    assertThatThrownBy(() -> SecretSource.environment("whsecQz7wK2").resolve(Map.<String, String>of()::get))
+        .hasMessageNotContaining("whsecQz7wK2").hasMessageContaining("is not set");
     assertThatThrownBy(() -> SecretSource.file(Path.of(looksLikeASecret)).resolve())
         .hasMessageNotContaining(looksLikeASecret).hasMessageContaining("does not exist");
   }
@@ -95,7 +98,8 @@ class SecretSourceTest {
   @Test
   void theOneRuleForNames() {
     assertThat(SecretSource.isName("WEBCONNEX_SECRET")).isTrue();
-    assertThat(SecretSource.isName("webconnex.secret")).isTrue();
+    assertThat(SecretSource.isName("webconnex.secret")).as("a property name, not a variable name").isFalse();
+    assertThat(SecretSource.systemProperty("webconnex.secret")).hasToString("system property webconnex.secret");
     assertThat(SecretSource.isName("1ABC")).isFalse();
     assertThat(SecretSource.isName("a=b")).isFalse();
     assertThat(SecretSource.isName("")).isFalse();

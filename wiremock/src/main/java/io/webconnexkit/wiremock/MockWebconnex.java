@@ -1,49 +1,45 @@
 package io.webconnexkit.wiremock;
 
-import static com.github.tomakehurst.wiremock.common.LocalNotifier.notifier;
-
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Json;
+import io.webconnexkit.validator.SecretSource;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.MappingsLoaderExtension;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.extension.requestfilter.ContinueAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
 import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
-import com.github.tomakehurst.wiremock.extension.responsetemplating.TemplateEngine;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.DefaultFactory;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.github.tomakehurst.wiremock.stubbing.StubMappingCollection;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import io.webconnexkit.validator.EventType;
-import io.webconnexkit.validator.SigningSecret;
-import io.webconnexkit.wiremock.internal.DeliveryEngine;
-import io.webconnexkit.wiremock.internal.DeliveryPlan;
-import io.webconnexkit.wiremock.internal.WebhookApi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.webconnexkit.wiremock.internal.BundledMappingsLoader;
+import io.webconnexkit.wiremock.internal.EventRequestFilter;
+import io.webconnexkit.wiremock.internal.MalformedQueryGuard;
+import io.webconnexkit.wiremock.internal.MockState;
+import io.webconnexkit.wiremock.internal.StubDeliveryListener;
+import io.webconnexkit.wiremock.internal.WebhookApiFilter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * A mock Webconnex as a WireMock 3 extension. It sends signed webhooks when a stub is hit (the
- * {@value #NAME} serve-event listener, configured with {@link WebconnexWebhooks}) or on demand
- * ({@link #send}), obeys each webhook's settings, keeps the "Recent Deliveries" log, and answers
- * Webconnex's public webhook API from that log ({@code /v2/public/webhooks/{id}/logs},
- * {@code .../logs/{logId}}, {@code .../resend/{logId}}, with an {@code apiKey} header) plus the
- * mock-only {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test").
+ * A mock Webconnex for WireMock 3. It sends signed webhooks when a stub is hit (the {@value #NAME}
+ * serve-event listener, configured with {@link WebconnexWebhooks}) or on demand ({@link #send}),
+ * obeys each webhook's settings, keeps the "Recent Deliveries" log, and answers Webconnex's public
+ * webhook API from that log ({@code /v2/public/webhooks/{id}/logs}, {@code .../logs/{logId}},
+ * {@code .../resend/{logId}}, with an {@code apiKey} header) plus the mock-only
+ * {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test").
  *
  * <pre>{@code
  * MockWebconnex webconnex = MockWebconnex.builder()
@@ -51,9 +47,19 @@ import java.util.function.Function;
  *         .signingSecret(SigningSecret.of("test-secret")).build())
  *     .build();
  * @RegisterExtension
- * static WireMockExtension wm = WireMockExtension.newInstance()
- *     .options(wireMockConfig().dynamicPort().extensions(webconnex)).build();
+ * static WireMockExtension wm = WireMockExtension.newInstance().options(webconnex.wireMockOptions()).build();
  * }</pre>
+ *
+ * <p><b>Its extensions.</b> The work is done by small WireMock extensions over one shared state,
+ * each named for what it does ({@link #extensions()}): the {@value #NAME} listener that delivers a
+ * stub's event, a request filter that answers the webhook API, a request filter that refuses a
+ * {@code POST /webconnex/events/{event}} that would send nothing (an undocumented event, a
+ * {@code formId} or {@code webhook} that is not an id, a webhook that is not configured), a loader
+ * of the bundled mappings, and a server factory that answers a query string WireMock cannot decode
+ * with a {@code 400} instead of WireMock's 500 page. This object registers them all at once, under
+ * the listener's name ({@code .extensions(webconnex)}, or {@code --extensions} with this class name),
+ * by handing each WireMock call to the extension it belongs to; {@code .extensions(webconnex.extensions()...)}
+ * registers them one by one. Use one way or the other, not both.
  *
  * <p>From standalone WireMock, {@code --extensions io.webconnexkit.wiremock.MockWebconnex} uses the
  * public no-argument constructor, which reads its settings from the system property
@@ -61,26 +67,36 @@ import java.util.function.Function;
  * file), or else builds one webhook for every event and form from {@code webconnex.target} /
  * {@code WEBCONNEX_TARGET} (the URL) and the secret in {@code WEBCONNEX_SECRET} (or the variable
  * named by {@code webconnex.secretEnv}); it loads the bundled mappings unless
- * {@code webconnex.bundledMappings} is {@code false}.
+ * {@code webconnex.bundledMappings} is {@code false}. Give WireMock
+ * {@code --max-request-journal-entries} there: see {@link #REQUEST_JOURNAL_LIMIT}.
  *
  * <p>Thread-safe. The listener does its work before WireMock writes the stub's response, so once a
  * caller has the response, the delivery is scheduled and {@link #awaitIdle} waits for it.
  */
-public final class MockWebconnex implements ServeEventListener, StubRequestFilterV2, MappingsLoaderExtension {
+public final class MockWebconnex
+    implements ServeEventListener, StubRequestFilterV2, MappingsLoaderExtension, HttpServerFactory, DefaultFactory {
 
   /** The extension's name: the serve-event listener name used in mappings. */
   public static final String NAME = "webconnex-webhook";
   /** Where the bundled mappings are, one per event type ({@code registration.json}...). */
-  public static final String BUNDLED_MAPPINGS = "webconnex/wiremock/mappings/";
+  public static final String BUNDLED_MAPPINGS = BundledMappingsLoader.RESOURCES;
   /** How long a receiver gets to answer, unless the builder says otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** How many delivery attempts the mock's log keeps, unless the builder says otherwise; the oldest go first. */
+  public static final int DEFAULT_MAX_LOG_ENTRIES = 10_000;
+  /**
+   * How many requests WireMock's admin request journal ({@code GET /__admin/requests}) keeps in
+   * {@link #wireMockOptions()}: WireMock keeps every request and its body by default, so a mock
+   * that runs for long, or receives large bodies, would grow without bound.
+   */
+  public static final int REQUEST_JOURNAL_LIMIT = 1_000;
 
-  private final WebconnexSettings settings;
-  private final Map<Long, SigningSecret> secrets;
-  private final DeliveryEngine engine;
-  private final boolean bundledMappings;
-  private final WebhookApi api;
-  private volatile TemplateEngine templates;
+  private final MockState state;
+  private final StubDeliveryListener delivers;
+  private final WebhookApiFilter webhookApi;
+  private final EventRequestFilter eventRequests;
+  private final BundledMappingsLoader mappings;
+  private final MalformedQueryGuard queryGuard;
 
   /** For standalone WireMock ({@code --extensions}): configured from system properties and the environment. */
   public MockWebconnex() {
@@ -97,37 +113,20 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
       b.webhooks.forEach(sb::webhook);
       s = sb.build();
     }
-    this.settings = s;
-    this.secrets = Map.copyOf(s.resolveSecrets(b.environment));
-    this.bundledMappings = b.bundledMappings;
-    this.engine = new DeliveryEngine(b.timeout.compareTo(Duration.ofSeconds(5)) < 0 ? b.timeout : Duration.ofSeconds(5), b.timeout);
-    this.api = new WebhookApi(new WebhookApi.Backend() {
-      @Override
-      public boolean hasWebhook(long webhookId) {
-        return settings.webhook(webhookId).isPresent();
-      }
-
-      @Override
-      public List<DeliveryLog> logs(long webhookId) {
-        return MockWebconnex.this.logs(webhookId);
-      }
-
-      @Override
-      public DeliveryLog resend(long webhookId, long logId) {
-        return MockWebconnex.this.resend(webhookId, logId);
-      }
-
-      @Override
-      public DeliveryLog sendTest(long webhookId, TestKind kind) {
-        return MockWebconnex.this.sendTest(webhookId, kind);
-      }
-    });
+    this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings);
+    this.delivers = new StubDeliveryListener(state);
+    this.webhookApi = new WebhookApiFilter(state);
+    this.eventRequests = new EventRequestFilter(state);
+    this.mappings = new BundledMappingsLoader(state);
+    this.queryGuard = new MalformedQueryGuard();
   }
 
+  /** A builder of a mock; {@link Builder#build()} reads every secret and refuses bad settings. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@value #NAME}: the listener's name, under which WireMock knows this object. */
   @Override
   public String getName() {
     return NAME;
@@ -135,53 +134,65 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
 
   /** The settings the mock runs with. */
   public WebconnexSettings settings() {
-    return settings;
-  }
-
-  // ---- stub-triggered deliveries ----------------------------------------------------------------
-
-  /** Only stubs that name this listener deliver. */
-  @Override
-  public boolean applyGlobally() {
-    return false;
+    return state.settings();
   }
 
   /**
-   * Plans, renders, signs and schedules before WireMock writes the response, so a client that has
-   * the response can await the delivery. The HTTP request itself goes out on the mock's threads.
+   * The mock's WireMock extensions, one per role, over this mock's state: the {@value #NAME}
+   * delivering listener, the webhook API filter ({@code webconnex-webhook-api}), the delivery
+   * request filter ({@code webconnex-event-requests}), the bundled mappings loader
+   * ({@code webconnex-bundled-mappings}) and the query guard ({@code webconnex-malformed-query-guard}).
+   * Registering this list does what registering the mock itself does.
    */
+  public List<Extension> extensions() {
+    return List.of(delivers, webhookApi, eventRequests, mappings, queryGuard);
+  }
+
+  /**
+   * WireMock options to start from: this mock registered, 127.0.0.1 on a free port, and the admin
+   * request journal limited to {@value #REQUEST_JOURNAL_LIMIT} requests. Change what you need on
+   * the result ({@code .port(8089)}, {@code .maxRequestJournalEntries(n)}); a new object each call.
+   */
+  public WireMockConfiguration wireMockOptions() {
+    return WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        .maxRequestJournalEntries(REQUEST_JOURNAL_LIMIT).extensions(this);
+  }
+
+  // ---- WireMock roles, each handed to its extension ----------------------------------------------
+
+  /** Only stubs that name the {@value #NAME} listener deliver. */
+  @Override
+  public boolean applyGlobally() {
+    return delivers.applyGlobally();
+  }
+
+  /** Delivers the stub's event (see {@link WebconnexWebhooks}). */
   @Override
   public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-    try {
-      Map<String, Object> model = new HashMap<>(templates().buildModelForRequest(serveEvent));
-      model.put("originalRequest", model.remove("request"));
-      model.put("parameters", new LinkedHashMap<>(parameters));
-      // The bundled mappings take the webhook and form from the query: render those two first.
-      Map<String, Object> rendered = new LinkedHashMap<>(parameters);
-      for (String name : List.of("webhook", "formId")) {
-        if (rendered.get(name) instanceof String value && value.contains("{{")) {
-          rendered.put(name, templates().getUncachedTemplate(value).apply(model));
-        }
-      }
-      DeliveryPlan.Request request = DeliveryPlan.Request.from(rendered);
-      DeliveryPlan.Plan plan = DeliveryPlan.plan(request, settings, secrets, renderer(model), false);
-      plan.skipped().forEach(skipped -> serveEvent.appendSubEvent("WEBCONNEX_WEBHOOK_SKIPPED",
-          Map.of("webhookId", skipped.webhookId(), "reason", skipped.reason())));
-      for (DeliveryPlan.Planned planned : plan.planned()) {
-        engine.dispatch(planned.outgoing(), request.delay()).whenComplete((log, error) -> {
-          if (log != null) {
-            serveEvent.appendSubEvent("WEBCONNEX_WEBHOOK", Map.of("webhookId", log.webhookId(), "logId", log.id(),
-                "status", log.status().label(), "code", log.responseCode()));
-            notifier().info("Webconnex " + log.eventType() + " webhook to " + log.url() + ": " + log.status().label()
-                + (log.responseCode() > 0 ? " " + log.responseCode() : "") + log.error().map(e -> " (" + e + ")").orElse(""));
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      String message = "Webconnex webhook not sent: " + e.getMessage();
-      notifier().error(message);
-      serveEvent.appendSubEvent(SubEvent.error(message));
+    delivers.beforeResponseSent(serveEvent, parameters);
+  }
+
+  /** Answers the webhook API, refuses delivery requests that would send nothing, and passes on the rest. */
+  @Override
+  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+    RequestFilterAction api = webhookApi.filter(request, serveEvent);
+    if (!(api instanceof ContinueAction next)) {
+      return api;
     }
+    return eventRequests.filter(next.getRequest(), serveEvent);
+  }
+
+  /** Loads the bundled mappings when the mock is built with them. */
+  @Override
+  public void loadMappingsInto(StubMappings stubMappings) {
+    mappings.loadMappingsInto(stubMappings);
+  }
+
+  /** WireMock's Jetty server with the query guard in front (see {@link #extensions()}). */
+  @Override
+  public HttpServer buildHttpServer(Options options, AdminRequestHandler adminRequestHandler,
+      StubRequestHandler stubRequestHandler) {
+    return queryGuard.buildHttpServer(options, adminRequestHandler, stubRequestHandler);
   }
 
   // ---- on-demand deliveries ---------------------------------------------------------------------
@@ -193,13 +204,7 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
    * @throws IllegalArgumentException when the delivery names an unknown webhook or a bad body
    */
   public SendResult send(WebconnexWebhooks delivery) {
-    DeliveryPlan.Request request = DeliveryPlan.Request.from(delivery.parameters());
-    Map<String, Object> model = new HashMap<>();
-    model.put("parameters", delivery.parameters());
-    DeliveryPlan.Plan plan = DeliveryPlan.plan(request, settings, secrets, renderer(model), false);
-    List<CompletableFuture<DeliveryLog>> futures = new ArrayList<>();
-    plan.planned().forEach(p -> futures.add(engine.dispatch(p.outgoing(), request.delay())));
-    return new SendResult(futures.stream().map(CompletableFuture::join).toList(), plan.skipped());
+    return state.send(delivery);
   }
 
   /** Delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}. */
@@ -215,17 +220,7 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
    * @throws IllegalStateException when the webhook is disabled: Webconnex sends nothing then
    */
   public DeliveryLog sendTest(long webhookId, TestKind kind) {
-    WebhookSettings webhook = settings.webhook(webhookId)
-        .orElseThrow(() -> new IllegalArgumentException("no webhook " + webhookId + " is configured"));
-    if (!webhook.enabled()) {
-      throw new IllegalStateException("webhook " + webhookId + " is disabled; a disabled webhook sends nothing, tests included");
-    }
-    WebconnexWebhooks delivery = WebconnexWebhooks.deliver(kind.eventType()).toWebhook(webhookId);
-    Map<String, Object> model = new HashMap<>();
-    model.put("parameters", delivery.parameters());
-    DeliveryPlan.Plan plan = DeliveryPlan.plan(DeliveryPlan.Request.from(delivery.parameters()), settings, secrets,
-        renderer(model), true);
-    return engine.dispatch(plan.planned().get(0).outgoing(), Duration.ZERO).join();
+    return state.sendTest(webhookId, kind);
   }
 
   /**
@@ -235,26 +230,24 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
    * @throws IllegalArgumentException when the webhook has no such log entry
    */
   public DeliveryLog resend(long webhookId, long logId) {
-    DeliveryLog original = logs(webhookId).stream().filter(l -> l.id() == logId).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no delivery log " + logId + " for webhook " + webhookId));
-    return engine.resend(original).join();
+    return state.resend(webhookId, logId);
   }
 
   // ---- the log ----------------------------------------------------------------------------------
 
-  /** Every attempt so far, oldest first. */
+  /** Every attempt the log keeps, oldest first (at most {@link Builder#maxLogEntries}). */
   public List<DeliveryLog> logs() {
-    return engine.log();
+    return state.engine().log();
   }
 
   /** The attempts logged under this webhook, oldest first. */
   public List<DeliveryLog> logs(long webhookId) {
-    return engine.log().stream().filter(l -> l.webhookId() == webhookId).toList();
+    return state.logs(webhookId);
   }
 
   /** Forgets every logged attempt, for instance between tests. */
   public void clearLog() {
-    engine.clearLog();
+    state.engine().clearLog();
   }
 
   /**
@@ -264,80 +257,22 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
    * @throws IllegalStateException when deliveries are still pending after {@code limit}
    */
   public void awaitIdle(Duration limit) {
-    engine.awaitIdle(limit);
+    state.engine().awaitIdle(limit);
   }
 
   /** Stops the mock's threads; pending deliveries are dropped. */
   public void close() {
-    engine.close();
-  }
-
-  // ---- the webhook API --------------------------------------------------------------------------
-
-  @Override
-  public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    String url = request.getUrl();
-    String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-    if (!WebhookApi.handles(path)) {
-      return RequestFilterAction.continueWith(request);
-    }
-    HttpHeader apiKey = request.header("apiKey");
-    String key = apiKey != null && apiKey.isPresent() ? apiKey.firstValue() : null;
-    return api.handle(request.getMethod().getName(), url, key)
-        .map(r -> RequestFilterAction.stopWith(ResponseDefinitionBuilder.responseDefinition()
-            .withStatus(r.status())
-            .withHeader("Content-Type", "application/json")
-            .withBody(r.body())
-            .build()))
-        .orElseGet(() -> RequestFilterAction.continueWith(request));
+    state.engine().close();
   }
 
   // ---- bundled mappings -------------------------------------------------------------------------
 
-  @Override
-  public void loadMappingsInto(StubMappings stubMappings) {
-    if (bundledMappings) {
-      bundledMappings().forEach(stubMappings::addMapping);
-    }
-  }
-
-  /** The bundled mappings, one stub per event type: {@code POST /webconnex/events/{event}[?formId=N]}. */
+  /** The bundled mappings, one stub per event type: {@code POST /webconnex/events/{event}[?formId=N&webhook=ID]}. */
   public static List<StubMapping> bundledMappings() {
-    List<StubMapping> mappings = new ArrayList<>();
-    for (EventType type : EventType.values()) {
-      String resource = BUNDLED_MAPPINGS + type.wireName() + ".json";
-      try (InputStream in = MockWebconnex.class.getClassLoader().getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("missing bundled mapping " + resource);
-        }
-        StubMappingCollection collection = Json.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-            StubMappingCollection.class);
-        mappings.addAll(collection.getMappingOrMappings());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return mappings;
+    return BundledMappingsLoader.mappings();
   }
 
   // ---- internals --------------------------------------------------------------------------------
-
-  private TemplateEngine templates() {
-    TemplateEngine t = templates;
-    if (t == null) {
-      t = TemplateEngine.defaultTemplateEngine();
-      templates = t;
-    }
-    return t;
-  }
-
-  private DeliveryPlan.Renderer renderer(Map<String, Object> model) {
-    return (template, webhook) -> {
-      Map<String, Object> withWebhook = new HashMap<>(model);
-      withWebhook.put("webhook", webhook);
-      return templates().getUncachedTemplate(template).apply(withWebhook);
-    };
-  }
 
   private static Builder standaloneBuilder() {
     Builder b = builder().bundledMappings(!"false".equals(System.getProperty("webconnex.bundledMappings")));
@@ -363,8 +298,10 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
   public static final class Builder {
     private WebconnexSettings settings;
     private final List<WebhookSettings> webhooks = new ArrayList<>();
-    private Function<String, String> environment = System::getenv;
+    /** Null: the process's environment, read by core's SecretSource whatever the JVM's locale. */
+    private Function<String, String> environment;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxLogEntries = DEFAULT_MAX_LOG_ENTRIES;
     private boolean bundledMappings;
 
     private Builder() {}
@@ -396,13 +333,30 @@ public final class MockWebconnex implements ServeEventListener, StubRequestFilte
       return this;
     }
 
-    /** Whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}). */
+    /**
+     * How many delivery attempts the log keeps (and the logs API serves); the oldest go first.
+     * {@value MockWebconnex#DEFAULT_MAX_LOG_ENTRIES} by default.
+     */
+    public Builder maxLogEntries(int entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("the log must keep at least one entry: " + entries);
+      }
+      this.maxLogEntries = entries;
+      return this;
+    }
+
+    /**
+     * Whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}),
+     * and refuses delivery requests there that would send nothing.
+     */
     public Builder bundledMappings(boolean load) {
       this.bundledMappings = load;
       return this;
     }
 
     /**
+     * The mock.
+     *
      * @throws InvalidSettingsException when a secret cannot be read or two webhooks share an id
      */
     public MockWebconnex build() {

@@ -1,5 +1,6 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.wiremock.internal.Text;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  */
 public record SendResult(List<DeliveryLog> deliveries, List<Skipped> skipped) {
 
+  /** Copies both lists: a result does not change. */
   public SendResult {
     deliveries = List.copyOf(deliveries);
     skipped = List.copyOf(skipped);
@@ -15,9 +17,10 @@ public record SendResult(List<DeliveryLog> deliveries, List<Skipped> skipped) {
 
   /** A webhook that did not get the event, and why. */
   public record Skipped(long webhookId, String webhookName, String reason) {
+    /** {@code webhook 2 "Archive": skipped: disabled}, the name quoted and escaped. */
     @Override
     public String toString() {
-      return "webhook " + webhookId + " \"" + webhookName + "\": skipped: " + reason;
+      return "webhook " + webhookId + " " + Text.quote(webhookName) + ": skipped: " + reason;
     }
   }
 }

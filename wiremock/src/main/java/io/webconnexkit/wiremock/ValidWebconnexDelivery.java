@@ -1,11 +1,13 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import io.webconnexkit.validator.DeliveryVerifier;
+import io.webconnexkit.validator.ProblemLevels;
 import io.webconnexkit.validator.Profile;
 import io.webconnexkit.validator.SignatureStatus;
 import io.webconnexkit.validator.SigningSecret;
@@ -34,9 +36,11 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>JSON: {@code "customMatcher": {"name": "valid-webconnex-delivery", "parameters": {"profile":
- * "strict", "event": "registration"}}}; both parameters are optional ({@code profile} defaults to
- * the builder's, lenient unless said otherwise). The verifiers are built once, one per profile, and
- * shared by every request. Standalone WireMock uses the no-argument constructor, which takes the
+ * "strict", "event": "registration", "levels": "delivery.userAgent=ignore"}}}; every parameter is
+ * optional ({@code profile} defaults to the builder's, lenient unless said otherwise; {@code levels}
+ * are added to the builder's, in the form {@code ProblemLevels.parse} reads, and a request whose
+ * stub names levels that cannot be read matches nothing). The verifiers are built once per profile
+ * and levels, and shared by every request. Standalone WireMock uses the no-argument constructor, which takes the
  * secret from {@code WEBCONNEX_SECRET} (or the variable named by the system property
  * {@code webconnex.secretEnv}).
  */
@@ -46,6 +50,9 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
   public static final String NAME = "valid-webconnex-delivery";
 
   private final Map<Profile, DeliveryVerifier> verifiers;
+  private final Map<String, DeliveryVerifier> tuned = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<SigningSecret> secrets;
+  private final ProblemLevels levels;
   private final Profile profile;
   private final UnmatchedDeliveries unmatched;
 
@@ -57,21 +64,27 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
 
   private ValidWebconnexDelivery(Builder b) {
     this.profile = b.profile;
+    this.secrets = List.copyOf(b.resolved);
+    this.levels = b.levels;
     Map<Profile, DeliveryVerifier> map = new EnumMap<>(Profile.class);
     for (Profile p : Profile.values()) {
-      DeliveryVerifier.Builder verifier = DeliveryVerifier.builder()
-          .validator(WebconnexValidator.builder().profile(p).build());
-      b.resolved.forEach(verifier::signingSecret);
-      map.put(p, verifier.build());
+      map.put(p, verifier(p, levels));
     }
     this.verifiers = map;
     this.unmatched = new UnmatchedDeliveries(this);
   }
 
+  private DeliveryVerifier verifier(Profile p, ProblemLevels l) {
+    return DeliveryVerifier.builder().validator(WebconnexValidator.builder().profile(p).levels(l).build())
+        .signingSecrets(secrets).build();
+  }
+
+  /** @return a builder for a matcher; at least one secret is needed */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** @return {@link #NAME} */
   @Override
   public String getName() {
     return NAME;
@@ -88,25 +101,47 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
         return MatchResult.noMatch();
       }
     }
-    ValidationReport report = verify(request, chosen);
+    ValidationReport report;
+    Object stubLevels = parameters.get("levels");
+    if (stubLevels != null) {
+      ProblemLevels merged;
+      try {
+        merged = levels.withAll(ProblemLevels.parse(String.valueOf(stubLevels)));
+      } catch (IllegalArgumentException e) {
+        return MatchResult.noMatch();
+      }
+      Profile forStub = chosen;
+      report = verify(request, tuned.computeIfAbsent(forStub + " " + merged, k -> verifier(forStub, merged)));
+    } else {
+      report = verify(request, chosen);
+    }
     Object event = parameters.get("event");
     boolean eventMatches = event == null || report.eventType().map(String.valueOf(event)::equals).orElse(false);
     return report.isValid() && report.signature() == SignatureStatus.VERIFIED && eventMatches
         ? MatchResult.exactMatch() : MatchResult.noMatch();
   }
 
-  /** The verifier's report on a request, under the matcher's default profile. */
+  /**
+   * The verifier's report on a request, under the matcher's default profile and levels.
+   *
+   * @param request a request WireMock received
+   * @return the report
+   */
   public ValidationReport verify(Request request) {
     return verify(request, profile);
   }
 
   ValidationReport verify(Request request, Profile p) {
+    return verify(request, verifiers.get(p));
+  }
+
+  private static ValidationReport verify(Request request, DeliveryVerifier verifier) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (HttpHeader header : request.getHeaders().all()) {
       headers.computeIfAbsent(header.key(), k -> new ArrayList<>()).addAll(header.values());
     }
     byte[] body = request.getBody();
-    return verifiers.get(p).verify(WebconnexDelivery.of(headers, body == null ? new byte[0] : body));
+    return verifier.verify(WebconnexDelivery.of(headers, body == null ? new byte[0] : body));
   }
 
   /**
@@ -122,7 +157,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     private final List<SecretSource> secrets = new ArrayList<>();
     private final List<SigningSecret> resolved = new ArrayList<>();
     private Profile profile = Profile.LENIENT;
-    private Function<String, String> environment = System::getenv;
+    private ProblemLevels levels = ProblemLevels.none();
+    private Function<String, String> environment;
 
     private Builder() {}
 
@@ -137,13 +173,24 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
       return this;
     }
 
+    /**
+     * Levels for problem keys, for every stub (a stub's own {@code levels} parameter adds to them).
+     *
+     * @param levels such as {@code ProblemLevels.parse("delivery.userAgent=ignore")}
+     * @return this builder
+     */
+    public Builder levels(ProblemLevels levels) {
+      this.levels = Objects.requireNonNull(levels, "levels");
+      return this;
+    }
+
     /** The profile used when a stub does not name one; lenient by default. */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;
     }
 
-    /** Where {@code secretEnv} variables are looked up. */
+    /** Where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it. */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;

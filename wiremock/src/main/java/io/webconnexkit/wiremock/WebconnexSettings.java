@@ -1,5 +1,6 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,16 +121,20 @@ public final class WebconnexSettings {
 
   /** Reads a settings file, with secrets from the real environment. */
   public static WebconnexSettings read(Path file) {
-    return read(file, System::getenv);
+    return read(file, null);
   }
 
   /**
    * Parses settings JSON; {@code secretFile} paths are relative to {@code baseDirectory}.
    *
+   * @param json the settings
+   * @param baseDirectory what {@code secretFile} paths are relative to
+   * @param environment looks up {@code secretEnv} variables; null for the process's environment, as
+   *     core's {@code SecretSource} reads it (the bytes the process was given, whatever the locale)
+   * @return the settings
    * @throws InvalidSettingsException naming every fault, secrets included
    */
   public static WebconnexSettings parse(String json, Path baseDirectory, Function<String, String> environment) {
-    Objects.requireNonNull(environment, "environment");
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -234,7 +239,12 @@ public final class WebconnexSettings {
     if (env != null && file != null) {
       faults.add(prefix + "secretEnv and secretFile: give one of them, not both");
     } else if (env != null) {
-      b.secretEnv(env);
+      try {
+        b.secretEnv(env);
+      } catch (IllegalArgumentException e) {
+        // Core's message: what was given is not a variable name, and it is not repeated.
+        faults.add(prefix + "secretEnv: " + e.getMessage());
+      }
     } else if (file != null) {
       Path path = Path.of(file);
       b.secretFile(base == null || path.isAbsolute() ? path : base.resolve(path).normalize());

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Says which Webconnex event a stub delivers when it is hit, as the parameters of the
- * {@value #EXTENSION} serve-event listener that {@link MockWebconnex} provides:
+ * A builder of the parameters of the {@value #EXTENSION} serve-event listener that
+ * {@link MockWebconnex} provides: which Webconnex event a stub delivers when it is hit.
  *
  * <pre>{@code
  * wm.stubFor(post("/checkout").willReturn(ok())
@@ -22,18 +22,27 @@ import java.util.Objects;
  *             .after(Duration.ofMillis(200))));
  * }</pre>
  *
+ * <p><b>A builder, not a value.</b> Every method but {@link #parameters()} changes this builder and
+ * returns it, so that calls chain; a builder shared between two places changes for both. WireMock
+ * copies the parameters when {@code withServeEventListener} is called, so changing a builder
+ * afterwards changes no stub already built with it.
+ * {@link #copy()} gives an independent builder to branch from.
+ *
  * <p>The event goes to every configured webhook that wants it (see {@link WebhookSettings}), each
  * copy signed with that webhook's secret; {@link #toWebhook(long)} narrows it to one. The same
- * object is what {@link MockWebconnex#send(WebconnexWebhooks)} sends on demand. Its JSON form is the
- * {@code parameters} object of a mapping's {@code serveEventListeners} entry:
+ * parameters are what {@link MockWebconnex#send(WebconnexWebhooks)} sends on demand. Their JSON form
+ * is the {@code parameters} object of a mapping's {@code serveEventListeners} entry:
  * {@code {"event": "registration", "formId": 432, "with": {"/data/total": 250}, "delayMilliseconds": 200}}.
  *
  * <p>The body is a generated sample of the event ({@code WebconnexSample}: fresh ids, {@code meta}
- * from the webhook's settings), unless {@link #withBody(String)} or {@link #withBodyFile(String)}
- * supplies one, which is sent exactly as written after Handlebars templating. Templates see
- * {@code originalRequest} (the request that hit the stub), {@code parameters} and {@code webhook}
- * ({@code id}, {@code name}, {@code appKey}, {@code appToken}, {@code url}). The signature is
- * computed over the bytes after templating.
+ * from the webhook's settings, the form of {@link #forForm}, then the overrides of {@link #with} and
+ * {@link #without}, which are values, never templates), unless {@link #withBody(String)} or
+ * {@link #withBodyFile(String)} supplies one, which is a Handlebars template rendered once per
+ * webhook and sent exactly as rendered. Templates see {@code originalRequest} (the request that hit
+ * the stub), {@code parameters} and {@code webhook} ({@code id}, {@code name}, {@code appKey},
+ * {@code appToken}, {@code url}). The signature is computed over the bytes after templating. In a
+ * JSON mapping, {@code webhook} and {@code formId} may be templates too (the bundled mappings take
+ * them from the query): each is rendered once, and what comes out is an id, never a template.
  */
 public final class WebconnexWebhooks {
 
@@ -46,12 +55,19 @@ public final class WebconnexWebhooks {
     parameters.put("event", eventType.wireName());
   }
 
-  /** Deliver an event of this type. */
+  /** A builder that delivers an event of this type. */
   public static WebconnexWebhooks deliver(EventType eventType) {
     return new WebconnexWebhooks(Objects.requireNonNull(eventType, "eventType"));
   }
 
-  /** Only to the webhook with this id (it must still be enabled and want the event and form). */
+  /** An independent builder with the parameters this one holds now: changes to either leave the other alone. */
+  public WebconnexWebhooks copy() {
+    WebconnexWebhooks copy = new WebconnexWebhooks(EventType.fromWireName((String) parameters.get("event")).orElseThrow());
+    copy.parameters.putAll(parameters());
+    return copy;
+  }
+
+  /** Only to the webhook with this id (it must still be enabled and want the event and form). Changes this builder. */
   public WebconnexWebhooks toWebhook(long webhookId) {
     parameters.put("webhook", webhookId);
     return this;
@@ -60,26 +76,29 @@ public final class WebconnexWebhooks {
   /**
    * The event belongs to this form: generated samples carry it as {@code formId}, and webhooks that
    * send only some forms decide by it. For a body you supply, the form is read from its
-   * {@code formId} unless given here.
+   * {@code formId} unless given here. Changes this builder.
    */
   public WebconnexWebhooks forForm(long formId) {
     parameters.put("formId", formId);
     return this;
   }
 
-  /** Sets a field of the generated sample (a JSON Pointer and any value Jackson can write). */
+  /**
+   * Sets a field of the generated sample (a JSON Pointer and any value Jackson can write); the value
+   * is sent as given, never rendered as a template. Changes this builder.
+   */
   public WebconnexWebhooks with(String pointer, Object value) {
     overrides().put(Objects.requireNonNull(pointer, "pointer"), value);
     return this;
   }
 
-  /** Removes a field of the generated sample. */
+  /** Removes a field of the generated sample. Changes this builder. */
   public WebconnexWebhooks without(String pointer) {
     removals().add(Objects.requireNonNull(pointer, "pointer"));
     return this;
   }
 
-  /** Sends this body (a Handlebars template) instead of a generated sample. */
+  /** Sends this body (a Handlebars template) instead of a generated sample. Changes this builder. */
   public WebconnexWebhooks withBody(String body) {
     parameters.put("body", Objects.requireNonNull(body, "body"));
     parameters.remove("bodyFile");
@@ -88,7 +107,7 @@ public final class WebconnexWebhooks {
 
   /**
    * Sends the content of this file (a Handlebars template) instead of a generated sample: a path,
-   * relative to the working directory, or {@code classpath:} and a resource name.
+   * relative to the working directory, or {@code classpath:} and a resource name. Changes this builder.
    */
   public WebconnexWebhooks withBodyFile(String file) {
     parameters.put("bodyFile", Objects.requireNonNull(file, "file"));
@@ -96,7 +115,7 @@ public final class WebconnexWebhooks {
     return this;
   }
 
-  /** Waits this long after the stub was served (or {@code send} was called) before delivering. */
+  /** Waits this long after the stub was served (or {@code send} was called) before delivering. Changes this builder. */
   public WebconnexWebhooks after(Duration delay) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("a delay cannot be negative: " + delay);
@@ -105,7 +124,7 @@ public final class WebconnexWebhooks {
     return this;
   }
 
-  /** The listener parameters, as a mapping's JSON holds them. */
+  /** A copy of the listener parameters, as a mapping's JSON holds them. */
   @JsonValue
   public Map<String, Object> parameters() {
     Map<String, Object> copy = new LinkedHashMap<>(parameters);
@@ -128,6 +147,7 @@ public final class WebconnexWebhooks {
     return (List<String>) parameters.computeIfAbsent("without", k -> new ArrayList<String>());
   }
 
+  /** The parameters, such as {@code WebconnexWebhooks{event=coupon, formId=29815}}. */
   @Override
   public String toString() {
     return "WebconnexWebhooks" + parameters;

@@ -1,7 +1,9 @@
 package io.webconnexkit.wiremock;
 
+import io.webconnexkit.validator.SecretSource;
 import io.webconnexkit.validator.EventType;
 import io.webconnexkit.validator.SigningSecret;
+import io.webconnexkit.validator.WebhookMeta;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -87,6 +89,11 @@ public final class WebhookSettings {
   /** The App/API Token, sent as {@code meta.appToken} when set. */
   public Optional<String> appToken() {
     return Optional.ofNullable(appToken);
+  }
+
+  /** The {@code meta} every payload of this webhook carries: its name, App Key and App/API Token. */
+  public WebhookMeta meta() {
+    return WebhookMeta.of(name).withAppKey(appKey).withAppToken(appToken);
   }
 
   /** The status toggle: a disabled webhook sends nothing. */

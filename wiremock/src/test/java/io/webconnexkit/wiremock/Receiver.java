@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class Receiver implements AutoCloseable {
 
   /** What the receiver does with a request. */
-  enum Behaviour { OK, FAIL_500, HANG }
+  enum Behaviour { OK, FAIL_500, HANG, HUGE_BODY }
 
   record Received(String method, String path, Map<String, List<String>> headers, byte[] body, long nanoTime) {
     String header(String name) {
@@ -97,6 +97,18 @@ final class Receiver implements AutoCloseable {
         exchange.close();
       }
       case FAIL_500 -> respond(exchange, 500, "{\"error\":\"receiver broke\"}");
+      case HUGE_BODY -> {
+        // 32 MiB in 1 MiB chunks: more than the mock keeps, streamed so the receiver holds 1 MiB.
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        try (var out = exchange.getResponseBody()) {
+          for (int i = 0; i < 32; i++) {
+            out.write(chunk);
+          }
+        }
+        exchange.close();
+      }
       default -> respond(exchange, 200, "{\"received\":true}");
     }
   }

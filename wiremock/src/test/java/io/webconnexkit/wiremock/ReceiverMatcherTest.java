@@ -67,6 +67,32 @@ class ReceiverMatcherTest {
   }
 
   @Test
+  void aStubsLevelsAcceptAProxysUserAgentUnderStrict() throws Exception {
+    receiver.stubFor(post(urlPathEqualTo("/strict")).andMatching(ValidWebconnexDelivery.NAME,
+        com.github.tomakehurst.wiremock.extension.Parameters.one("profile", "strict")).willReturn(ok()));
+    receiver.stubFor(post(urlPathEqualTo("/tuned")).andMatching(ValidWebconnexDelivery.NAME,
+        com.github.tomakehurst.wiremock.extension.Parameters.from(java.util.Map.of("profile", "strict",
+            "levels", "delivery.userAgent=ignore"))).willReturn(ok()));
+    receiver.stubFor(post(urlPathEqualTo("/typo")).andMatching(ValidWebconnexDelivery.NAME,
+        com.github.tomakehurst.wiremock.extension.Parameters.one("levels", "delivery.useragent=ignore")).willReturn(ok()));
+    byte[] body = io.webconnexkit.validator.WebconnexSample.of(EventType.PUBLISH).toBytes();
+
+    assertThat(postThroughAProxy("/strict", body)).isEqualTo(404);
+    assertThat(postThroughAProxy("/tuned", body)).isEqualTo(200);
+    assertThat(postThroughAProxy("/typo", body)).as("levels that cannot be read match nothing").isEqualTo(404);
+  }
+
+  private static int postThroughAProxy(String path, byte[] body) throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(receiver.url(path)))
+        .header("Content-Type", "application/json").header("User-Agent", "corporate-proxy/2.1")
+        .header("X-Webconnex-Delivery", "b473fe314def43ccacc10ec75aae1451").header("X-Webconnex-Event", "publish")
+        .header("X-Webconnex-Signature", io.webconnexkit.validator.WebconnexSignature.sign(SECRET, body))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
   void aWrongSignatureDoesNotMatchAndIsListed() {
     receiver.stubFor(post(urlPathEqualTo("/hooks")).andMatching(ValidWebconnexDelivery.NAME).willReturn(ok()));
 

@@ -60,8 +60,8 @@ class SettingsTest {
         "webhooks[0].events[1]: unknown event \"registrant_edit\"; did you mean \"edit_registrant\"?",
         "webhooks[0].url: must be an http or https URL but is \"ftp://example.org/hooks\"",
         "webhooks[1].id: duplicate webhook id 1 (also webhooks[0])",
-        "webhooks[1].secretFile: secret file " + resource("settings/bad.json").getParent().resolve("no-such.secret")
-            + " does not exist or is not a regular file");
+        "webhooks[1].secretFile: the secret file does not exist (the path given is not repeated here, in case it is "
+            + "the secret itself)");
     assertThat(e.getMessage()).startsWith("4 faults in the webhook settings:");
   }
 
@@ -84,8 +84,19 @@ class SettingsTest {
 
     assertThatThrownBy(() -> WebconnexSettings.parse(json, temp, ENV))
         .isInstanceOf(InvalidSettingsException.class)
-        .hasMessageContaining("webhooks[0].secretFile: secret file " + target)
+        .hasMessageContaining(locked ? "webhooks[0].secretFile: secret file " + target + " cannot be read: permission denied"
+            : "webhooks[0].secretFile: the secret file does not exist")
         .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void aSecretGivenAsTheVariableNameIsNeverRepeated() {
+    String json = "{\"webhooks\":[{\"id\":1,\"name\":\"a\",\"url\":\"http://127.0.0.1/a\",\"secretEnv\":\"whsec 9f86d0/81+88\"}]}";
+
+    assertThatThrownBy(() -> WebconnexSettings.parse(json, temp, ENV))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("webhooks[0].secretEnv: expected the name of an environment variable")
+        .hasMessageNotContaining("9f86d0");
   }
 
   @Test

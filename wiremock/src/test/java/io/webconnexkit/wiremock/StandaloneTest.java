@@ -38,6 +38,14 @@ class StandaloneTest {
         Http.Response logs = awaitLogs(base, 1);
         assertThat(logs.json().at("/data/0/eventType").asText()).isEqualTo("registration");
         assertThat(receiver.received()).singleElement().satisfies(r -> assertThat(r.signedWith("standalone-secret")).isTrue());
+        // Every role of the mock comes with the one class name: the delivery request filter and the query guard too.
+        Http.RawResponse unknown = Http.raw(server.port(), "POST", "/webconnex/events/registrant_edit", new byte[0]);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/error/message").asText()).contains("did you mean \"edit_registrant\"?");
+        assertThat(Http.raw(server.port(), "POST", "/webconnex/events/registration?webhook=7", new byte[0]).status()).isEqualTo(404);
+        Http.RawResponse malformed = Http.raw(server.port(), "POST", "/webconnex/events/registration?formId=%zz", new byte[0]);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().at("/error/message").asText()).contains("is not a percent-escape");
       } finally {
         server.stop();
       }

@@ -186,6 +186,29 @@ class StubTriggeredDeliveryTest {
   }
 
   @Test
+  void theDslIsABuilderAndACopyBranchesFromIt() {
+    WebconnexWebhooks base = WebconnexWebhooks.deliver(EventType.COUPON).forForm(29815);
+    WebconnexWebhooks branch = base.copy().with("/data/name", "BRANCH").toWebhook(7);
+
+    assertThat(base.with("/data/voucher", false)).isSameAs(base);
+    assertThat(base.parameters()).doesNotContainKey("webhook").containsEntry("with", java.util.Map.of("/data/voucher", false));
+    assertThat(branch.parameters()).containsEntry("webhook", 7L).containsEntry("formId", 29815L)
+        .containsEntry("with", java.util.Map.of("/data/name", "BRANCH"));
+  }
+
+  @Test
+  void aStubKeepsTheParametersItWasBuiltWith() {
+    WebconnexWebhooks delivery = WebconnexWebhooks.deliver(EventType.COUPON).with("/data/name", "AT-REGISTRATION");
+    wm.stubFor(post("/snapshot").willReturn(ok()).withServeEventListener(WebconnexWebhooks.EXTENSION, delivery));
+    delivery.with("/data/name", "CHANGED-AFTERWARDS");
+
+    Http.post(wm.url("/snapshot"), "{}");
+    WEBCONNEX.awaitIdle(Duration.ofSeconds(10));
+
+    assertThat(json(RECEIVER.received().get(0).body()).at("/data/name").asText()).isEqualTo("AT-REGISTRATION");
+  }
+
+  @Test
   void badParametersAreReportedNotThrownAtTheClient() {
     wm.stubFor(post("/checkout").willReturn(ok()).withServeEventListener(WebconnexWebhooks.EXTENSION,
         com.github.tomakehurst.wiremock.extension.Parameters.one("event", "registrant_edit")));

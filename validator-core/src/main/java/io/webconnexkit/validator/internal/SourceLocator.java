@@ -18,7 +18,10 @@ public final class SourceLocator {
   /** Line and column, both 1-based. */
   public record Location(int line, int column) {}
 
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  // Without the collision check, as in PayloadParser: with it, colliding names stopped the search at
+  // a point that depended on what earlier bodies left in the shared name table.
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW).build();
 
   private SourceLocator() {}
 

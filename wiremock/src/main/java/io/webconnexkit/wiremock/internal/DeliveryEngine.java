@@ -1,6 +1,7 @@
 package io.webconnexkit.wiremock.internal;
 
 import io.webconnexkit.wiremock.DeliveryLog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -9,12 +10,13 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,12 +57,17 @@ public final class DeliveryEngine implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final HttpClient client;
   private final AtomicLong logIds = new AtomicLong();
-  private final List<DeliveryLog> log = new ArrayList<>();
+  private final int maxLogEntries;
+  private final ArrayDeque<DeliveryLog> log = new ArrayDeque<>();
   private final Object idle = new Object();
   private int pending;
 
-  public DeliveryEngine(Duration connectTimeout, Duration timeout) {
+  /**
+   * @param maxLogEntries how many attempts the log keeps; the oldest go first
+   */
+  public DeliveryEngine(Duration connectTimeout, Duration timeout, int maxLogEntries) {
     this.timeout = timeout;
+    this.maxLogEntries = maxLogEntries;
     this.httpExecutor = Executors.newCachedThreadPool(daemon("webconnex-mock-http"));
     this.scheduler = Executors.newScheduledThreadPool(1, daemon("webconnex-mock-scheduler"));
     this.client = HttpClient.newBuilder()
@@ -117,7 +126,7 @@ public final class DeliveryEngine implements AutoCloseable {
           values.forEach(value -> request.header(name, value));
         }
       });
-      client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+      client.sendAsync(request.build(), info -> new LimitedBody(MAX_LOGGED_RESPONSE))
           // The response timeout covers the headers; this bounds a body that never ends too.
           .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
           .whenComplete((response, error) -> finish(outgoing, sent, response, error, result));
@@ -148,7 +157,10 @@ public final class DeliveryEngine implements AutoCloseable {
           outgoing.eventType(), outgoing.eventId(), status, outgoing.attempt(), sent.truncatedTo(ChronoUnit.SECONDS),
           outgoing.url(), outgoing.headers(), outgoing.body(), code, headers, body, problem, outgoing.test());
       synchronized (log) {
-        log.add(entry);
+        log.addLast(entry);
+        while (log.size() > maxLogEntries) {
+          log.removeFirst();
+        }
       }
       result.complete(entry);
     } catch (RuntimeException e) {
@@ -159,6 +171,53 @@ public final class DeliveryEngine implements AutoCloseable {
           idle.notifyAll();
         }
       }
+    }
+  }
+
+  /**
+   * Keeps the first {@code limit} bytes of a receiver's body and drops the rest as it arrives, so a
+   * receiver answering with a huge body costs no more memory than the log keeps.
+   */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int limit;
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+    LimitedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        int room = limit - kept.size();
+        int take = Math.min(room, buffer.remaining());
+        if (take > 0) {
+          byte[] bytes = new byte[take];
+          buffer.get(bytes);
+          kept.write(bytes, 0, take);
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      body.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(kept.toByteArray());
     }
   }
 

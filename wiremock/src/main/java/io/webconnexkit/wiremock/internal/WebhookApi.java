@@ -1,5 +1,7 @@
 package io.webconnexkit.wiremock.internal;
 
+import io.webconnexkit.validator.WebhookLogRecord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.wiremock.DeliveryLog;
 import io.webconnexkit.wiremock.TestKind;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -45,12 +44,20 @@ public final class WebhookApi {
 
   /** What the API needs from the mock. */
   public interface Backend {
+    /** Whether a webhook with this id is configured. */
     boolean hasWebhook(long webhookId);
 
+    /** The attempts logged under this webhook, oldest first. */
     List<DeliveryLog> logs(long webhookId);
 
+    /** Resends a logged attempt and returns the new one. */
     DeliveryLog resend(long webhookId, long logId);
 
+    /**
+     * "Send a Test" to this webhook.
+     *
+     * @throws IllegalStateException when the webhook is disabled
+     */
     DeliveryLog sendTest(long webhookId, TestKind kind);
   }
 
@@ -78,7 +85,15 @@ public final class WebhookApi {
   public Optional<Response> handle(String method, String url, String apiKey) {
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
-    Map<String, String> query = query(q < 0 ? "" : url.substring(q + 1));
+    if (!handles(path)) {
+      return Optional.empty();
+    }
+    Map<String, String> query;
+    try {
+      query = query(q < 0 ? "" : url.substring(q + 1));
+    } catch (QueryString.Malformed e) {
+      return Optional.of(error(400, e.getMessage()));
+    }
     Matcher m;
     if ((m = TEST.matcher(path)).matches()) {
       return Optional.of(post(method) ? test(m.group(1), m.group(2)) : methodNotAllowed("POST"));
@@ -113,7 +128,7 @@ public final class WebhookApi {
     String status = query.get("status");
     if (status != null) {
       if (!status.equals("success") && !status.equals("error")) {
-        throw new BadRequest(400, "status must be success or error but is \"" + status + "\"");
+        throw new BadRequest(400, "status must be success or error but is " + Text.quote(status));
       }
       filter = filter.and(l -> l.status().label().equals(status));
     }
@@ -135,7 +150,7 @@ public final class WebhookApi {
     }
     String sort = query.getOrDefault("sort", "desc");
     if (!sort.equals("asc") && !sort.equals("desc")) {
-      throw new BadRequest(400, "sort must be asc or desc but is \"" + sort + "\"");
+      throw new BadRequest(400, "sort must be asc or desc but is " + Text.quote(sort));
     }
     int limit = DEFAULT_LIMIT;
     if (query.containsKey("limit")) {
@@ -196,7 +211,7 @@ public final class WebhookApi {
       long webhookId = id(webhook, "webhook id");
       requireWebhook(webhookId);
       TestKind kind = TestKind.fromName(kindName).orElseThrow(() -> new BadRequest(404,
-          "no test \"" + kindName + "\"; the panel offers registration, subscription, publish and coupon"));
+          "no test " + Text.quote(kindName) + "; the panel offers registration, subscription, publish and coupon"));
       DeliveryLog log;
       try {
         log = backend.sendTest(webhookId, kind);
@@ -223,61 +238,21 @@ public final class WebhookApi {
     }
   }
 
-  /** One entry of the list: {@code id, displayId, formId, webhookId, eventType, eventId, status, attempt, dateSent}. */
+  /** A log as an entry of a {@code GET .../logs} page, in the one shape core defines ({@link WebhookLogRecord}). */
   public static ObjectNode summary(DeliveryLog log) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("id", log.id());
-    node.put("displayId", log.displayId());
-    if (log.formId().isPresent()) {
-      node.put("formId", log.formId().get());
-    } else {
-      node.putNull("formId");
-    }
-    node.put("webhookId", log.webhookId());
-    node.put("eventType", log.eventType());
-    if (log.eventId().isPresent()) {
-      node.put("eventId", log.eventId().get());
-    } else {
-      node.putNull("eventId");
-    }
-    node.put("status", log.status().label());
-    node.put("attempt", log.attempt());
-    node.put("dateSent", log.dateSent().toString());
-    return node;
+    return record(log).toSummaryJson();
   }
 
-  /** One delivery in full: the request as sent (body parsed) and the receiver's response. */
+  /** A log as {@code GET .../logs/{logId}} returns it, in the one shape core defines ({@link WebhookLogRecord}). */
   public static ObjectNode detail(DeliveryLog log) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("id", log.id());
-    node.put("displayId", log.displayId());
-    node.put("webhookId", log.webhookId());
-    node.put("status", log.status().label());
-    node.put("attempt", log.attempt());
-    ObjectNode request = node.putObject("request");
-    request.put("method", "POST");
-    request.put("url", log.url().toString());
-    headers(request.putObject("header"), log.requestHeaders());
-    byte[] body = log.requestBody();
-    try {
-      JsonNode parsed = MAPPER.readTree(body);
-      request.set("body", parsed == null ? MAPPER.nullNode() : parsed);
-    } catch (IOException e) {
-      request.put("body", new String(body, StandardCharsets.UTF_8));
-    }
-    ObjectNode response = node.putObject("response");
-    response.put("code", log.responseCode());
-    headers(response.putObject("header"), log.responseHeaders());
-    response.put("body", log.error().map(e -> "no response: " + e).orElse(log.responseBody()));
-    node.put("dateSent", log.dateSent().toString());
-    return node;
+    return record(log).toJson();
   }
 
-  private static void headers(ObjectNode target, Map<String, List<String>> headers) {
-    headers.forEach((name, values) -> {
-      ArrayNode list = target.putArray(name);
-      values.forEach(list::add);
-    });
+  private static WebhookLogRecord record(DeliveryLog log) {
+    return new WebhookLogRecord(log.id(), log.displayId(), log.webhookId(), log.formId().orElse(null), log.eventType(),
+        log.eventId().orElse(null), log.status() == DeliveryLog.Status.SUCCESS, log.attempt(), log.dateSent(), "POST",
+        log.url().toString(), log.requestHeaders(), log.requestBody(), log.responseCode(), log.responseHeaders(),
+        log.error().map(e -> "no response: " + e).orElse(log.responseBody()));
   }
 
   private static Response error(int status, String message) {
@@ -303,7 +278,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new BadRequest(404, what + " must be a number but is \"" + text + "\"");
+      throw new BadRequest(404, what + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(text));
     }
   }
 
@@ -315,7 +290,7 @@ public final class WebhookApi {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new BadRequest(400, name + " must be a number but is \"" + value + "\"");
+      throw new BadRequest(400, name + " must be a whole number up to " + Long.MAX_VALUE + " but is " + Text.quote(value));
     }
   }
 
@@ -327,21 +302,13 @@ public final class WebhookApi {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new BadRequest(400, name + " must be an RFC 3339 UTC time such as 2024-05-01T12:00:00Z but is \"" + value + "\"");
+      throw new BadRequest(400, name + " must be an RFC 3339 UTC time such as 2024-05-01T12:00:00Z but is " + Text.quote(value));
     }
   }
 
   private static Map<String, String> query(String query) {
     Map<String, String> params = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      params.putIfAbsent(name, value);
-    }
+    QueryString.parse(query).parameters().forEach((name, values) -> params.put(name, values.get(0)));
     return params;
   }
 

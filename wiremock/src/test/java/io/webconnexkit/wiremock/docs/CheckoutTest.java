@@ -2,7 +2,6 @@ package io.webconnexkit.wiremock.docs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -40,7 +39,7 @@ class CheckoutTest {
 
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(WEBCONNEX))
+      .options(WEBCONNEX.wireMockOptions())   // 127.0.0.1, a free port, the journal limited, the mock registered
       .build();
 
   @Test
