@@ -90,6 +90,7 @@ class EveryPayloadTest {
   void everyPayloadRecordedInTheRepositoryBindsWhenItConformsAndIsRefusedWithItsReportWhenItDoesNot() throws IOException {
     List<String> bound = new ArrayList<>();
     List<String> refused = new ArrayList<>();
+    List<String> overLong = new ArrayList<>();
 
     for (Path file : repositoryJsonFiles()) {
       String path = Json.ROOT.relativize(file).toString().replace('\\', '/');
@@ -99,7 +100,9 @@ class EveryPayloadTest {
         }
         byte[] body = record.body();
         ValidationReport report = LENIENT.validate(body);
-        if (report.isValid()) {
+        if (report.isValid() && beyondLong(body, report)) {
+          overLong.add(record.name());
+        } else if (report.isValid()) {
           WebconnexEvent event = WebconnexEvents.parse(body);
           String expected = Json.canonical(Json.tree(body));
           assertThat(Json.roundTripOf(event)).as(record.name()).isEqualTo(expected);
@@ -121,7 +124,29 @@ class EveryPayloadTest {
       }
     }
     assertThat(bound).as("conforming payloads found in the repository").hasSizeGreaterThan(40);
+    assertThat(overLong).as("conforming payloads with an integer beyond a Java long, refused with model.binding")
+        .hasSizeLessThan(bound.size() / 10);
     assertThat(refused).as("nonconforming payloads found in the repository").hasSizeGreaterThan(20);
+  }
+
+  /**
+   * Whether a conforming payload holds an integer that no Java long can, such as a formId of 20 digits
+   * (the kit takes an id as 64 bits, as {@code EventType.formIdOf} does): then, and only then, parse
+   * must refuse it with the validator's report plus one error {@code model.binding} at that integer.
+   */
+  private static boolean beyondLong(byte[] body, ValidationReport report) {
+    try {
+      WebconnexEvents.parse(body);
+      return false;
+    } catch (WebconnexEventException e) {
+      assertThat(e.report().problems().subList(0, report.problems().size())).isEqualTo(report.problems());
+      assertThat(e.report().errors()).singleElement().satisfies(problem -> {
+        assertThat(problem.key()).isEqualTo(WebconnexEventException.BINDING_KEY);
+        assertThat(problem.message()).startsWith("expected an integer that fits a Java long");
+        assertThat(Json.tree(body).at(problem.pointer()).bigIntegerValue().bitLength()).isGreaterThan(63);
+      });
+      return true;
+    }
   }
 
   /** The ```json blocks of the API text, with the one documented repair (D-SUBSCRIPTION-COMMA). */
