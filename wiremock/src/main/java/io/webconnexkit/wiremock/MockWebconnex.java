@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import io.webconnexkit.validator.EventType;
+import io.webconnexkit.wiremock.internal.ApiAccess;
 import io.webconnexkit.wiremock.internal.BundledMappingsLoader;
 import io.webconnexkit.wiremock.internal.EventRequestFilter;
 import io.webconnexkit.wiremock.internal.MalformedQueryGuard;
@@ -39,7 +40,12 @@ import java.util.function.Function;
  * obeys each webhook's settings, keeps the "Recent Deliveries" log, and answers Webconnex's public
  * webhook API from that log ({@code /v2/public/webhooks/{id}/logs}, {@code .../logs/{logId}},
  * {@code .../resend/{logId}}, with an {@code apiKey} header) plus the mock-only
- * {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test").
+ * {@code POST /__webconnex/webhooks/{id}/test/{kind}} ("Send a Test"). The API answers as
+ * integrators measured Webconnex's: with {@link Builder#apiKey} only that key is accepted (401 with
+ * code 4401 without one, 404 with code 4404 for another), error bodies carry {@code description},
+ * {@code limit} is 1 to 50, every answer carries {@code X-Daily-*} and {@code X-Burst-*} rate-limit
+ * headers, and {@link Builder#burstLimit} answers 429 past a burst. {@link DeliveryReplay} replays
+ * recorded deliveries into a webhook, logged like any other delivery.
  *
  * <pre>{@code
  * MockWebconnex webconnex = MockWebconnex.builder()
@@ -66,7 +72,8 @@ import java.util.function.Function;
  * {@code webconnex.settings} or the environment variable {@code WEBCONNEX_SETTINGS} (a settings
  * file), or else builds one webhook for every event and form from {@code webconnex.target} /
  * {@code WEBCONNEX_TARGET} (the URL) and the secret in {@code WEBCONNEX_SECRET} (or the variable
- * named by {@code webconnex.secretEnv}); it loads the bundled mappings unless
+ * named by {@code webconnex.secretEnv}); the logs API accepts only the key in the variable
+ * {@code webconnex.apiKeyEnv} names, when it is set; it loads the bundled mappings unless
  * {@code webconnex.bundledMappings} is {@code false}. Give WireMock
  * {@code --max-request-journal-entries} there: see {@link #REQUEST_JOURNAL_LIMIT}.
  *
@@ -113,7 +120,8 @@ public final class MockWebconnex
       b.webhooks.forEach(sb::webhook);
       s = sb.build();
     }
-    this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings);
+    this.state = new MockState(s, s.resolveSecrets(b.environment), b.timeout, b.maxLogEntries, b.bundledMappings,
+        ApiAccess.of(b.apiKey, b.burstLimit, b.burstWindow));
     this.delivers = new StubDeliveryListener(state);
     this.webhookApi = new WebhookApiFilter(state);
     this.eventRequests = new EventRequestFilter(state);
@@ -233,6 +241,11 @@ public final class MockWebconnex
     return state.resend(webhookId, logId);
   }
 
+  /** The shared state, for {@link DeliveryReplay}. */
+  MockState state() {
+    return state;
+  }
+
   // ---- the log ----------------------------------------------------------------------------------
 
   /** Every attempt the log keeps, oldest first (at most {@link Builder#maxLogEntries}). */
@@ -276,6 +289,10 @@ public final class MockWebconnex
 
   private static Builder standaloneBuilder() {
     Builder b = builder().bundledMappings(!"false".equals(System.getProperty("webconnex.bundledMappings")));
+    String apiKeyVariable = System.getProperty("webconnex.apiKeyEnv");
+    if (apiKeyVariable != null && !apiKeyVariable.isBlank()) {
+      b.apiKey(standaloneApiKey(apiKeyVariable.trim()));
+    }
     String settingsFile = firstNonEmpty(System.getProperty("webconnex.settings"), System.getenv("WEBCONNEX_SETTINGS"));
     if (settingsFile != null) {
       return b.settings(WebconnexSettings.read(Path.of(settingsFile)));
@@ -288,6 +305,21 @@ public final class MockWebconnex
           + " to its signing secret"));
     }
     return b.settings(WebconnexSettings.everything(target, SecretSource.environment(secretVariable)));
+  }
+
+  /** The API key from the variable {@code webconnex.apiKeyEnv} names; the messages never hold the key. */
+  private static String standaloneApiKey(String variable) {
+    if (!SecretSource.isName(variable)) {
+      throw new InvalidSettingsException(List.of("webconnex.apiKeyEnv: expected the name of an environment variable, "
+          + "but what was given is not a name (it is not repeated here, in case it is the API key itself)"));
+    }
+    String key = System.getenv(variable);
+    if (key == null || key.isBlank()) {
+      throw new InvalidSettingsException(List.of("webconnex.apiKeyEnv: " + (variable.matches("[A-Z_][A-Z0-9_]*")
+          ? "environment variable " + variable + " is not set or is empty"
+          : "the environment variable given is not set or is empty")));
+    }
+    return key.trim();
   }
 
   private static String firstNonEmpty(String a, String b) {
@@ -303,8 +335,43 @@ public final class MockWebconnex
     private Duration timeout = DEFAULT_TIMEOUT;
     private int maxLogEntries = DEFAULT_MAX_LOG_ENTRIES;
     private boolean bundledMappings;
+    private String apiKey;
+    private int burstLimit;
+    private Duration burstWindow = ApiAccess.BURST_WINDOW;
 
     private Builder() {}
+
+    /**
+     * The only API key the public API accepts, as Webconnex does: a request without an {@code apiKey}
+     * header is answered 401 (code 4401), one with another key 404 (code 4404). Without it, any
+     * non-blank key is accepted. The key is never printed.
+     *
+     * @throws IllegalArgumentException when it is blank
+     */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalArgumentException("the API key must not be blank");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * Refuses API requests beyond {@code requests} per {@code window} with 429, as Webconnex does
+     * past its burst limit, so that a client's waiting can be tested. Without it the mock reports
+     * Webconnex's limits ({@code X-Burst-*}: 900 per 15 minutes; {@code X-Daily-*}: 10,000 a day)
+     * in every answer but refuses nothing.
+     *
+     * @throws IllegalArgumentException when either is not positive
+     */
+    public Builder burstLimit(int requests, Duration window) {
+      if (requests < 1 || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("a burst limit needs at least one request and a positive window");
+      }
+      this.burstLimit = requests;
+      this.burstWindow = window;
+      return this;
+    }
 
     /** The webhooks to send to (instead of {@link #webhook}). */
     public Builder settings(WebconnexSettings settings) {

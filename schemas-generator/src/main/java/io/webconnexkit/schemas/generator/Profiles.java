@@ -18,7 +18,12 @@ import java.util.Set;
  *   <li>{@code x-open} on an object: its properties cannot be listed (form fields vary per form),
  *       so even the strict profile allows others;
  *   <li>{@code x-lenient} / {@code x-strict} on any schema: keywords to set (or, with null, remove)
- *       in that profile only.
+ *       in that profile only;
+ *   <li>{@code x-observed} on a property: its evidence (a non-empty string saying where the field was
+ *       seen). The field is listed by no table but real traffic is known to carry it: neither
+ *       profile requires it, lenient accepts it silently, and strict accepts it with the keyword
+ *       {@code webconnexObserved} holding the evidence, through which the validator reports a
+ *       warning ({@code schema.observed}) instead of an undocumented-property error.
  * </ul>
  *
  * Lenient: {@code required} is the object's {@code x-lenient-required}; other properties are
@@ -26,6 +31,11 @@ import java.util.Set;
  * object that is not {@code x-open} gets {@code additionalProperties: false}.
  */
 final class Profiles {
+
+  /** The contract annotation of an observed field; its value is the evidence. */
+  static final String OBSERVED = "x-observed";
+  /** The keyword the strict schemas carry on an observed field (the validator reports it). */
+  static final String OBSERVED_KEYWORD = "webconnexObserved";
 
   private Profiles() {}
 
@@ -53,6 +63,10 @@ final class Profiles {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = field.getKey();
       JsonNode value = field.getValue();
+      if (key.equals(OBSERVED) && strict) {
+        result.set(OBSERVED_KEYWORD, value);
+        continue;
+      }
       if (key.startsWith("x-")) {
         continue;
       }
@@ -85,7 +99,7 @@ final class Profiles {
           .fields()
           .forEachRemaining(
               e -> {
-                if (!e.getValue().path("x-optional").asBoolean(false)) {
+                if (!e.getValue().path("x-optional").asBoolean(false) && !e.getValue().has(OBSERVED)) {
                   required.add(e.getKey());
                 }
               });

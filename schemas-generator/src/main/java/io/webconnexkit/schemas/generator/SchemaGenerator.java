@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns the contract sources ({@code schemas/src/contract/*.json}) into the published lenient and
- * strict schemas, the event index, the bundled samples and the schema reference page.
+ * strict schemas, the event index, the field index ({@code fields.json}), the bundled samples and the
+ * schema reference page.
  *
  * <p>The sources are plain draft 2020-12 schemas with build-time annotations, removed from the
  * output (see {@link Profiles}). The root {@code examples} of an event contract are its bundled
@@ -138,6 +139,8 @@ public final class SchemaGenerator {
       byProfile.put(profile, generated);
     }
     out.put(SCHEMAS + "index.json", Json.writeSchema(index(eventFiles)));
+    out.put(SCHEMAS + FieldIndex.FILE,
+        Json.writeSchema(FieldIndex.of(sources, eventFiles, Text.printable(contractDir.toString()))));
     out.put(REFERENCE, SchemaReference.render(byProfile));
     return new GeneratedFiles(out);
   }

@@ -108,6 +108,11 @@ final class SchemaReference {
   }
 
   private static String description(JsonNode property, ObjectNode defs) {
+    if (property.has(Profiles.OBSERVED_KEYWORD)) {
+      String own = property.has("description") ? property.get("description").asText() : "";
+      return (own.isEmpty() ? "" : own + " ") + "**Observed, not documented:** "
+          + property.get(Profiles.OBSERVED_KEYWORD).asText();
+    }
     if (property.has("description")) {
       return property.get("description").asText();
     }

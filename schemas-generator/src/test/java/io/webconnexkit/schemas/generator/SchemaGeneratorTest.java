@@ -102,6 +102,54 @@ class SchemaGeneratorTest {
   }
 
   @Test
+  void anObservedFieldIsRequiredByNeitherProfileAndOnlyStrictCarriesItsEvidence() throws IOException {
+    Map<String, String> files = SchemaGenerator.generate(fixtureContract()).files();
+    JsonNode strict = Json.MAPPER.readTree(files.get(STRICT_DEMO)).at("/properties/data");
+    JsonNode lenient = Json.MAPPER.readTree(files.get(LENIENT_DEMO)).at("/properties/data");
+
+    assertThat(texts(strict.get("required"))).doesNotContain("origin");
+    assertThat(strict.at("/properties/origin/webconnexObserved").asText()).isEqualTo("seen in an earlier demo payload");
+    assertThat(strict.at("/properties/origin/type").asText()).isEqualTo("string");
+    assertThat(lenient.at("/properties/origin").has("webconnexObserved")).isFalse();
+    assertThat(files.get(SchemaGenerator.REFERENCE))
+        .contains("| `data.origin` | string | optional | optional | Where the demo came from **Observed, not documented:**"
+            + " seen in an earlier demo payload |");
+  }
+
+  @Test
+  void theFieldIndexListsEveryFieldWithItsTypesAndTheEvidenceOfObservedOnes() throws IOException {
+    Map<String, String> files = SchemaGenerator.generate(fixtureContract()).files();
+    JsonNode index = Json.MAPPER.readTree(files.get(SchemaGenerator.SCHEMAS + "fields.json")).get("events");
+    List<String> pointers = new ArrayList<>();
+    index.get("demo_a").forEach(field -> pointers.add(field.get("pointer").asText()));
+
+    assertThat(pointers).contains("/eventType", "/data", "/data/total", "/data/origin", "/data/tags/*", "/data/fields/first");
+    assertThat(index.get("demo_b")).isEqualTo(index.get("demo_a"));
+    for (JsonNode field : index.get("demo_a")) {
+      if (field.get("pointer").asText().equals("/data/origin")) {
+        assertThat(field.get("observed").asText()).isEqualTo("seen in an earlier demo payload");
+        assertThat(field.get("documentedIn").asText()).isEqualTo("demo.json#/properties/data/properties/origin");
+      } else {
+        assertThat(field.has("observed")).as(field.toString()).isFalse();
+      }
+      if (field.get("pointer").asText().equals("/data/total")) {
+        assertThat(texts(field.get("types"))).containsExactly("number");
+        assertThat(field.get("documentedIn").asText()).isEqualTo("defs.json#/$defs/money");
+      }
+    }
+  }
+
+  @Test
+  void observedEvidenceThatIsNotANonEmptyStringIsRejected() throws Exception {
+    Path contract = editedContract("demo.json",
+        demo -> ((ObjectNode) demo.at("/properties/data/properties/origin")).put("x-observed", true));
+
+    assertThat(failure(contract)).isEqualTo(contract.resolve("demo.json")
+        + ": #/properties/data/properties/origin has \"x-observed\" that is not a non-empty string: its value is the"
+        + " evidence (where the field was seen)");
+  }
+
+  @Test
   void noBuildTimeAnnotationIsLeftInAnyPublishedSchema() {
     SchemaGenerator.generate(fixtureContract()).files().forEach((path, content) -> {
       if (path.startsWith(SchemaGenerator.SCHEMAS)) {
@@ -140,7 +188,7 @@ class SchemaGeneratorTest {
     Map<String, String> second = SchemaGenerator.generate(fixtureContract()).files();
     Map<String, String> fromCopy = SchemaGenerator.generate(reversed).files();
 
-    assertThat(first).hasSize(10).isEqualTo(second).isEqualTo(fromCopy);
+    assertThat(first).hasSize(11).isEqualTo(second).isEqualTo(fromCopy);
   }
 
   @Test

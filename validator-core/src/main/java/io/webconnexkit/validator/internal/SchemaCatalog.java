@@ -57,6 +57,7 @@ public final class SchemaCatalog {
         .build();
     Dialect dialect = Dialect.builder(Dialects.getDraft202012())
         .keyword(new LegacyTimestampKeyword())
+        .keyword(new ObservedKeyword())
         .build();
     this.registry = SchemaRegistry.withDefaultDialect(dialect,
         b -> b.schemaRegistryConfig(config)

@@ -22,6 +22,9 @@ public final class SchemaProblems {
     Object[] args = error.getArguments() == null ? new Object[0] : error.getArguments();
     Severity severity = LegacyTimestampKeyword.NAME.equals(keyword) ? Severity.WARNING : Severity.ERROR;
     Problem.Builder p = Problem.builder(severity, "schema." + keyword).keyword(keyword);
+    if (ObservedKeyword.NAME.equals(keyword)) {
+      return observed(at, instance, arg(args, 0));
+    }
     String found = instance == null || instance.isMissingNode() ? null : JsonValues.describe(instance);
     String evaluationPath = error.getEvaluationPath() == null ? "" : error.getEvaluationPath().toString();
     if (evaluationPath.contains("/anyOf/")) {
@@ -92,6 +95,24 @@ public final class SchemaProblems {
     p.pointer(at);
     return new Translated(p, at, false, false);
   }
+
+  /**
+   * An observed field: accepted, reported as a warning that names the evidence. Located at the
+   * member's key, like an undocumented property.
+   */
+  private static Translated observed(String at, JsonNode instance, String evidence) {
+    int slash = at.lastIndexOf('/');
+    String name = slash < 0 ? at : at.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    String found = instance == null || instance.isMissingNode() ? null : JsonValues.describe(instance);
+    Problem.Builder p = Problem.builder(Severity.WARNING, OBSERVED_KEY).keyword(ObservedKeyword.NAME).pointer(at)
+        .message("property " + JsonValues.quote(name) + " is not in Webconnex's tables, but real traffic is known to carry it"
+            + " (the strict profile accepts it with this warning). Evidence: " + evidence)
+        .expected("documented properties only").found(found);
+    return new Translated(p, at, true, false);
+  }
+
+  /** The key of an observed field's warning. */
+  public static final String OBSERVED_KEY = "schema.observed";
 
   private static String arg(Object[] args, int i) {
     return i < args.length && args[i] != null ? String.valueOf(args[i]) : "";

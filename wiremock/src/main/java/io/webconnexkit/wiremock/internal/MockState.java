@@ -26,6 +26,7 @@ public final class MockState implements WebhookApi.Backend {
   private final Map<Long, SigningSecret> secrets;
   private final DeliveryEngine engine;
   private final boolean bundledMappings;
+  private final ApiAccess apiAccess;
   private volatile TemplateEngine templates;
 
   /**
@@ -34,6 +35,17 @@ public final class MockState implements WebhookApi.Backend {
    */
   public MockState(WebconnexSettings settings, Map<Long, SigningSecret> secrets, Duration timeout, int maxLogEntries,
       boolean bundledMappings) {
+    this(settings, secrets, timeout, maxLogEntries, bundledMappings, ApiAccess.open());
+  }
+
+  /**
+   * @param timeout how long a receiver gets to answer
+   * @param maxLogEntries how many attempts the delivery log keeps
+   * @param apiAccess the API key the public API accepts, and its rate limits
+   */
+  public MockState(WebconnexSettings settings, Map<Long, SigningSecret> secrets, Duration timeout, int maxLogEntries,
+      boolean bundledMappings, ApiAccess apiAccess) {
+    this.apiAccess = apiAccess;
     this.settings = settings;
     this.secrets = Map.copyOf(secrets);
     this.bundledMappings = bundledMappings;
@@ -49,6 +61,16 @@ public final class MockState implements WebhookApi.Backend {
   /** Whether the bundled mappings (and with them {@code POST /webconnex/events/{event}}) are the mock's. */
   public boolean bundledMappings() {
     return bundledMappings;
+  }
+
+  /** Which API key the public API accepts, and its rate limits. */
+  public ApiAccess apiAccess() {
+    return apiAccess;
+  }
+
+  /** The signing secret of a configured webhook, for the mock's own use (replays). */
+  public java.util.Optional<SigningSecret> secret(long webhookId) {
+    return java.util.Optional.ofNullable(secrets.get(webhookId));
   }
 
   /** The engine that sends and logs. */

@@ -33,8 +33,14 @@ public final class WebhookApi {
   /** Endpoints only the mock has, kept apart from Webconnex's own paths. */
   public static final String MOCK_BASE = "/__webconnex";
 
+  /** Entries per page when the request does not say: the most Webconnex allows. */
   static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 250;
+  /** The most entries one page may ask for: Webconnex's public API takes {@code limit} from 1 to 50. */
+  static final int MAX_LIMIT = 50;
+  /** The {@code code} Webconnex answers a request without an API key with (HTTP 401). */
+  public static final int CODE_NO_KEY = 4401;
+  /** The {@code code} Webconnex answers a wrong API key, or a thing that does not exist, with (HTTP 404). */
+  public static final int CODE_NOT_FOUND = 4404;
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
   private static final Pattern LOGS = Pattern.compile("/v2/public/webhooks/([^/]+)/logs/?");
@@ -61,13 +67,34 @@ public final class WebhookApi {
     DeliveryLog sendTest(long webhookId, TestKind kind);
   }
 
-  /** An answer: status and JSON body. */
-  public record Response(int status, String body) {}
+  /** An answer: status, JSON body and extra headers (the rate-limit headers). */
+  public record Response(int status, String body, Map<String, String> headers) {
+    /** An answer without extra headers. */
+    public Response(int status, String body) {
+      this(status, body, Map.of());
+    }
+
+    Response withHeaders(Map<String, String> extra) {
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.putAll(extra);
+      return new Response(status, body, Map.copyOf(all));
+    }
+  }
 
   private final Backend backend;
+  private final ApiAccess access;
 
+  /** An API that accepts any non-blank key and counts requests without refusing any. */
   public WebhookApi(Backend backend) {
+    this(backend, ApiAccess.open());
+  }
+
+  /**
+   * @param access which API key is accepted, and the rate limits
+   */
+  public WebhookApi(Backend backend, ApiAccess access) {
     this.backend = backend;
+    this.access = access;
   }
 
   /** Whether a path is one of the API's; everything else goes on to WireMock's stubs. */
@@ -105,20 +132,34 @@ public final class WebhookApi {
       return Optional.empty();
     }
     if (apiKey == null || apiKey.isBlank()) {
-      return Optional.of(error(401, "Unauthorized: send your API key in the apiKey header"));
+      return Optional.of(error(401, CODE_NO_KEY, "Unauthorized: send your API key in the apiKey header"));
     }
+    if (!access.accepts(apiKey)) {
+      // Webconnex answers a wrong key as if nothing were there (measured by integrators: 404, code 4404).
+      return Optional.of(error(404, CODE_NOT_FOUND, "Not Found: no such resource for this API key"));
+    }
+    ApiAccess.Decision decision = access.take();
+    if (!decision.allowed()) {
+      return Optional.of(error(429, 0, "Too Many Requests: the burst limit of " + decision.burstLimit()
+          + " requests is used up; it resets in " + decision.burstResetSeconds() + " s").withHeaders(decision.headers()));
+    }
+    return Optional.of(answer(method, path, query).withHeaders(decision.headers()));
+  }
+
+  private Response answer(String method, String path, Map<String, String> query) {
+    Matcher m;
     try {
       if ((m = LOGS.matcher(path)).matches()) {
-        return Optional.of(get(method) ? list(id(m.group(1), "webhook id"), query) : methodNotAllowed("GET"));
+        return get(method) ? list(id(m.group(1), "webhook id"), query) : methodNotAllowed("GET");
       }
       if ((m = LOG.matcher(path)).matches()) {
-        return Optional.of(get(method) ? one(id(m.group(1), "webhook id"), id(m.group(2), "log id")) : methodNotAllowed("GET"));
+        return get(method) ? one(id(m.group(1), "webhook id"), id(m.group(2), "log id")) : methodNotAllowed("GET");
       }
       m = RESEND.matcher(path);
       m.matches();
-      return Optional.of(post(method) ? resend(id(m.group(1), "webhook id"), id(m.group(2), "log id")) : methodNotAllowed("POST"));
+      return post(method) ? resend(id(m.group(1), "webhook id"), id(m.group(2), "log id")) : methodNotAllowed("POST");
     } catch (BadRequest e) {
-      return Optional.of(error(e.status, e.getMessage()));
+      return error(e.status, e.getMessage());
     }
   }
 
@@ -256,8 +297,21 @@ public final class WebhookApi {
   }
 
   private static Response error(int status, String message) {
+    return error(status, status == 404 ? CODE_NOT_FOUND : 0, message);
+  }
+
+  /**
+   * An error as Webconnex writes one: the reason in {@code description} (measured by integrators),
+   * with {@code code} where Webconnex's is known; {@code error.message} repeats it, as the mock's
+   * other endpoints answer.
+   */
+  private static Response error(int status, int code, String message) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("responseCode", status);
+    if (code != 0) {
+      root.put("code", code);
+    }
+    root.put("description", message);
     root.putObject("error").put("message", message);
     return new Response(status, write(root));
   }

@@ -22,7 +22,7 @@ public final class WebhookApiFilter implements StubRequestFilterV2 {
 
   /** A filter over the mock's shared state. */
   public WebhookApiFilter(MockState state) {
-    this.api = new WebhookApi(state);
+    this.api = new WebhookApi(state, state.apiAccess());
   }
 
   @Override
@@ -40,15 +40,20 @@ public final class WebhookApiFilter implements StubRequestFilterV2 {
     HttpHeader apiKey = request.header("apiKey");
     String key = apiKey != null && apiKey.isPresent() ? apiKey.firstValue() : null;
     return api.handle(request.getMethod().getName(), url, key)
-        .map(r -> RequestFilterAction.stopWith(json(r.status(), r.body())))
+        .map(r -> RequestFilterAction.stopWith(json(r.status(), r.body(), r.headers())))
         .orElseGet(() -> RequestFilterAction.continueWith(request));
   }
 
   static com.github.tomakehurst.wiremock.http.ResponseDefinition json(int status, String body) {
-    return ResponseDefinitionBuilder.responseDefinition()
+    return json(status, body, java.util.Map.of());
+  }
+
+  static com.github.tomakehurst.wiremock.http.ResponseDefinition json(int status, String body,
+      java.util.Map<String, String> headers) {
+    ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
         .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody(body)
-        .build();
+        .withHeader("Content-Type", "application/json");
+    headers.forEach(response::withHeader);
+    return response.withBody(body).build();
   }
 }

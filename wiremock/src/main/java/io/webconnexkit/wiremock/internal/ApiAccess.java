@@ -1,0 +1,118 @@
+package io.webconnexkit.wiremock.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Who may call the mock's public API and how often: the one API key it accepts (or any, when none
+ * is set), and the rate limits Webconnex reports in {@code X-Daily-*} and {@code X-Burst-*}
+ * headers (10,000 requests a day, 900 per 15 minutes, as integrators measured). The limits are
+ * always counted and reported; only a burst limit set on purpose refuses requests (with 429), so a
+ * long-running mock is never locked out by accident. Thread-safe. Not API.
+ */
+public final class ApiAccess {
+
+  /** Requests a day, as Webconnex reports them. */
+  public static final int DAILY_LIMIT = 10_000;
+  /** Requests per burst window, as Webconnex reports them. */
+  public static final int BURST_LIMIT = 900;
+  /** Webconnex's burst window. */
+  public static final Duration BURST_WINDOW = Duration.ofMinutes(15);
+  private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
+
+  private final byte[] key;
+  private final int burstLimit;
+  private final long burstWindowNanos;
+  private final boolean enforced;
+  private final LongSupplier clock;
+  private long burstStart;
+  private int burstUsed;
+  private long dayStart;
+  private int dayUsed;
+
+  private ApiAccess(String key, int burstLimit, Duration burstWindow, boolean enforced, LongSupplier clock) {
+    this.key = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    this.burstLimit = burstLimit;
+    this.burstWindowNanos = burstWindow.toNanos();
+    this.enforced = enforced;
+    this.clock = clock;
+    this.burstStart = clock.getAsLong();
+    this.dayStart = burstStart;
+  }
+
+  /** Any non-blank key; Webconnex's limits reported, none enforced. */
+  public static ApiAccess open() {
+    return new ApiAccess(null, BURST_LIMIT, BURST_WINDOW, false, System::nanoTime);
+  }
+
+  /**
+   * @param key the only API key accepted, or null for any non-blank one
+   * @param burstLimit requests allowed per window, enforced with 429; 0 to report Webconnex's 900
+   *     per 15 minutes without enforcing them
+   * @param burstWindow the window of an enforced burst limit
+   */
+  public static ApiAccess of(String key, int burstLimit, Duration burstWindow) {
+    if (burstLimit > 0) {
+      return new ApiAccess(key, burstLimit, burstWindow, true, System::nanoTime);
+    }
+    return new ApiAccess(key, BURST_LIMIT, BURST_WINDOW, false, System::nanoTime);
+  }
+
+  /** Whether a (non-blank) key is accepted; compared in constant time. */
+  public boolean accepts(String given) {
+    return key == null || MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** What one request costs: whether it may go on, and the headers to answer with. */
+  public record Decision(boolean allowed, int burstLimit, int burstRemaining, long burstResetSeconds, int dailyLimit,
+      int dailyRemaining, long dailyResetSeconds) {
+
+    /** {@code X-Burst-Limit}, {@code -Remaining}, {@code -Reset} (seconds until the window starts again), and the same for the day. */
+    public Map<String, String> headers() {
+      Map<String, String> h = new LinkedHashMap<>();
+      h.put("X-Daily-Limit", Integer.toString(dailyLimit));
+      h.put("X-Daily-Remaining", Integer.toString(dailyRemaining));
+      h.put("X-Daily-Reset", Long.toString(dailyResetSeconds));
+      h.put("X-Burst-Limit", Integer.toString(burstLimit));
+      h.put("X-Burst-Remaining", Integer.toString(burstRemaining));
+      h.put("X-Burst-Reset", Long.toString(burstResetSeconds));
+      return h;
+    }
+  }
+
+  /** Counts one request against the limits. */
+  public synchronized Decision take() {
+    long now = clock.getAsLong();
+    if (now - burstStart >= burstWindowNanos) {
+      burstStart = now;
+      burstUsed = 0;
+    }
+    if (now - dayStart >= DAY_NANOS) {
+      dayStart = now;
+      dayUsed = 0;
+    }
+    boolean allowed = !enforced || burstUsed < burstLimit;
+    if (allowed) {
+      burstUsed++;
+      dayUsed++;
+    }
+    return new Decision(allowed, burstLimit, Math.max(0, burstLimit - burstUsed), secondsUntil(burstStart + burstWindowNanos, now),
+        DAILY_LIMIT, Math.max(0, DAILY_LIMIT - dayUsed), secondsUntil(dayStart + DAY_NANOS, now));
+  }
+
+  /** Whole seconds, rounded up, so that waiting that long always reaches the reset. */
+  private static long secondsUntil(long end, long now) {
+    long nanos = Math.max(0, end - now);
+    return (nanos + 999_999_999L) / 1_000_000_000L;
+  }
+
+  /** Never the key. */
+  @Override
+  public String toString() {
+    return "ApiAccess[" + (key == null ? "any key" : "one key") + ", burst " + burstLimit + (enforced ? " enforced" : "") + "]";
+  }
+}
