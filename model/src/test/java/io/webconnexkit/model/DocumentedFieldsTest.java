@@ -182,7 +182,13 @@ class DocumentedFieldsTest {
         return;
       }
       if (raw == List.class) {
-        field(resolved.get("items"), ((ParameterizedType) javaType).getActualTypeArguments()[0], where + "/items", name + "[]");
+        Type element = ((ParameterizedType) javaType).getActualTypeArguments()[0];
+        if (resolved.has("items")) {
+          field(resolved.get("items"), element, where + "/items", name + "[]");
+        } else if (element != JsonNode.class) {
+          mismatches.add(where + " (" + name + "): items of no settled shape call for JsonNode, the record has "
+              + element.getTypeName());
+        }
       } else if (raw == FieldValue.class) {
         for (JsonNode entry : resolved.path("allOf")) {
           String variantDef = entry.at("/then/$ref").asText().replace("#/$defs/", "");
@@ -217,6 +223,9 @@ class DocumentedFieldsTest {
         types.add(type.asText());
       }
       types.remove("null");
+      if (types.isEmpty() && schema.path("type").isMissingNode()) {
+        return JsonNode.class;
+      }
       if (types.size() == 2 && types.containsAll(List.of("integer", "string"))) {
         return WebconnexId.class;
       }

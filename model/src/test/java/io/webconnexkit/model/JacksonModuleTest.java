@@ -43,7 +43,7 @@ class JacksonModuleTest {
     RegistrationEvent event = mapper.readValue(REGISTRATION, RegistrationEvent.class);
 
     assertThat(event.data().deductibleTotal()).isEqualTo(new BigDecimal("20.60"));
-    assertThat(event.data().extras()).containsKey("hash");
+    assertThat(event.extras()).containsKey("webhookVersion");
     assertThat(mapper.readTree(mapper.writeValueAsBytes(event)).at("/data/registrationTimestamp").textValue())
         .isEqualTo("2015-12-02 16:26:58 +0000");
   }

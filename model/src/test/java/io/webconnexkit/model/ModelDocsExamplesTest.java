@@ -87,10 +87,10 @@ class ModelDocsExamplesTest {
   void extras() {
     RegistrationEvent event = WebconnexEvents.parse(Json.resource("payloads/registration-real-shaped.json"), RegistrationEvent.class);
 
-    String hash = event.data().extras().get("hash").textValue();
-    String company = event.data().billing().extras().get("company").textValue();
+    String version = event.extras().get("webhookVersion").textValue();
+    String seat = event.data().tickets().get(0).extras().get("seat").textValue();
 
-    assertThat(hash).isEqualTo("1450805189464127571");
-    assertThat(company).isEqualTo("Acme");
+    assertThat(version).isEqualTo("2015-11");
+    assertThat(seat).isEqualTo("A12");
   }
 }

@@ -2,6 +2,7 @@ package io.webconnexkit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
@@ -80,23 +81,28 @@ class RealShapedPayloadsTest {
   }
 
   @Test
-  void fieldsNoTableListsAreKeptInExtrasAtEveryLevel() {
+  void fieldsTheContractMarksObservedAreComponentsAndFieldsItDoesNotKnowAreKeptInExtras() {
     RegistrationEvent event = WebconnexEvents.parse(REGISTRATION, RegistrationEvent.class);
     RegistrationEvent.Data data = event.data();
 
-    assertThat(event.extras()).containsOnlyKeys("webhookVersion");
-    assertThat(data.extras()).containsOnlyKeys("hash");
-    assertThat(data.extras().get("hash").textValue()).isEqualTo("1450805189464127571");
-    assertThat(data.metrics().get("transactionDuration")).isEqualTo(DecimalNode.valueOf(new BigDecimal("1.520000000000000000001")));
-    assertThat(data.billing().extras()).containsOnlyKeys("company", "token");
-    assertThat(data.billing().address().extras()).containsOnlyKeys("street2", "phone");
-    assertThat(data.billing().card().extras()).containsOnlyKeys("cvvCode", "present", "track1", "track2");
-    assertThat(data.billing().name().extras()).containsOnlyKeys("middleInitial", "suffix");
-    assertThat(data.billing().check().extras()).isEmpty();
-    assertThat(data.registrants().get(0).extras()).containsOnlyKeys("lookupId");
-    assertThat(data.tickets().get(0).extras()).containsOnlyKeys("seat");
+    assertThat(data.hash()).isEqualTo("1450805189464127571");
+    assertThat(data.billing().company()).isEqualTo("Acme");
+    assertThat(data.billing().token()).isEqualTo(TextNode.valueOf("tok_4242"));
+    assertThat(data.billing().address().street2()).isEqualTo("Suite 100");
+    assertThat(data.billing().card().present()).isEqualTo(BooleanNode.FALSE);
+    assertThat(data.billing().name().middleInitial()).isEqualTo("Q");
+    assertThat(data.registrants().get(0).lookupId()).isEqualTo(WebconnexId.of(3171));
     assertThat(event.meta().appToken()).isEqualTo("example-token");
-    assertThat(event.meta().extras()).containsOnlyKeys("appUrl");
+    assertThat(event.meta().appUrl()).isEqualTo("https://example.com/hooks");
+
+    assertThat(event.extras()).containsOnlyKeys("webhookVersion");
+    assertThat(data.extras()).isEmpty();
+    assertThat(data.metrics().get("transactionDuration")).isEqualTo(DecimalNode.valueOf(new BigDecimal("1.520000000000000000001")));
+    assertThat(data.billing().name().extras()).as("suffix is observed on billing, not on its name").containsOnlyKeys("suffix");
+    assertThat(data.billing().check().extras()).isEmpty();
+    assertThat(data.tickets().get(0).extras()).containsOnlyKeys("seat");
+    assertThat(data.registrants().get(0).field("registrationOptions", RegOptionsField.class).orElseThrow().options().get(0)
+        .extras()).containsOnlyKeys("inventory");
     assertThat(Json.roundTripOf(event)).isEqualTo(Json.canonical(Json.tree(REGISTRATION)));
   }
 
@@ -109,8 +115,6 @@ class RealShapedPayloadsTest {
     assertThat(name.extras()).as("a part the docs do not show").containsOnlyKeys("middle");
     assertThat(registrant.field("email")).containsInstanceOf(EmailField.class);
     assertThat(registrant.field("email", EmailField.class).orElseThrow().value()).isEqualTo("robert.jones@example.com");
-    assertThat(registrant.field("registrationOptions", RegOptionsField.class).orElseThrow().options().get(0).extras())
-        .containsOnlyKeys("inventory");
     OtherField select = registrant.field("tshirtSize", OtherField.class).orElseThrow();
     assertThat(select.type()).isEqualTo("select");
     assertThat(select.extras().get("value").textValue()).isEqualTo("M");

@@ -56,7 +56,7 @@ class ValuesTest {
     List<FieldValue> fields = new ArrayList<>();
     fields.add(new EmailField("email", "email", "Email", "a@example.com", Map.of()));
     ObjectNode extra = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("note", "kept");
-    Registrant registrant = new Registrant("1450805189470200001", null, fields, Map.of("x", extra));
+    Registrant registrant = new Registrant("1450805189470200001", null, fields, null, Map.of("x", extra));
 
     fields.clear();
     extra.put("note", "changed");
@@ -76,18 +76,19 @@ class ValuesTest {
     String text = event.toString();
 
     assertThat(text).startsWith("RegistrationEvent[eventType=registration, accountId=14,")
-        .contains("Meta[name=Example webhook, appKey=[redacted], appToken=[redacted], extras={appUrl=\"https://example.com/hooks\"}]",
-            "company=\"Acme\", token=[redacted]", "cvvCode=[redacted]", "track1=[redacted]", "id=1450805189464127571")
+        .contains("Meta[name=Example webhook, appKey=[redacted], appToken=[redacted], appUrl=https://example.com/hooks, extras={}]",
+            "company=Acme", "token=[redacted]", "cvvCode=[redacted]", "track1=[redacted]", "id=1450805189464127571",
+            "extras={webhookVersion=\"2015-11\"}")
         .doesNotContain("example-token", "example-app", "tok_4242");
   }
 
   @Test
   void aRecordMadeInJavaWritesTheJsonOfItsComponents() {
     Registrant registrant = new Registrant("1450805189470200001", new java.math.BigDecimal("20.6"),
-        List.of(new EmailField("email", "email", null, "a@example.com", Map.of())), null);
+        List.of(new EmailField("email", "email", null, "a@example.com", Map.of())), WebconnexId.of(3171), null);
 
     assertThat(Json.canonical(WebconnexEvents.toTree(registrant))).isEqualTo(
         "{\"amount\":20.6,\"data\":[{\"key\":\"email\",\"type\":\"email\",\"value\":\"a@example.com\"}],"
-            + "\"id\":\"1450805189470200001\"}");
+            + "\"id\":\"1450805189470200001\",\"lookupId\":3171}");
   }
 }

@@ -161,9 +161,7 @@ public final class Binder {
       return WebconnexId.of(node.textValue());
     }
     if (raw == JsonNode.class) {
-      if (!node.isObject()) {
-        throw expected(pointer, "an object", node);
-      }
+      // An open object, or a value whose type the contract leaves open: any JSON value fits.
       return node.deepCopy();
     }
     if (raw == List.class) {
@@ -247,7 +245,7 @@ public final class Binder {
     if (raw == List.class) {
       return "an array";
     }
-    return raw == Timestamp.class || raw == WebconnexId.class ? "a value" : "an object";
+    return raw == Timestamp.class || raw == WebconnexId.class || raw == JsonNode.class ? "a value" : "an object";
   }
 
   private static String describe(JsonNode node) {

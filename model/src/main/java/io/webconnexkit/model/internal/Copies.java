@@ -31,6 +31,15 @@ public final class Copies {
   }
 
   /**
+   * @param list a list of JSON values, or null
+   * @return an unmodifiable list of deep copies, or null
+   * @throws NullPointerException when an element is null
+   */
+  public static List<JsonNode> jsonList(List<JsonNode> list) {
+    return list == null ? null : list.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+  }
+
+  /**
    * @param extras members no component holds, or null
    * @return an unmodifiable copy in the same order, each value deep-copied (a Java null as JSON null)
    * @throws NullPointerException when a name is null

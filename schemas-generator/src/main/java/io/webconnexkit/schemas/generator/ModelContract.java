@@ -37,7 +37,9 @@ import javax.lang.model.SourceVersion;
  *       beside one type adds nothing (an absent and a null field are both a null component);
  *   <li>{@code object} with properties: a record nested in the one that holds the field, named after
  *       the field ({@code data} gives {@code Data}); without properties: {@code JsonNode};
- *   <li>{@code array}: {@code List} of the items' type.
+ *   <li>{@code array}: {@code List} of the items' type ({@code JsonNode} without {@code items});
+ *   <li>no {@code type}, {@code $ref}, {@code const} or {@code enum} (an observed field whose type the
+ *       evidence does not settle): {@code JsonNode}, any JSON value.
  * </ul>
  *
  * <p>A definition whose {@code allOf} entries each read "if {@code p} is the constant c, then
@@ -271,9 +273,16 @@ final class ModelContract {
     if (types.size() == 2 && types.containsAll(List.of("integer", "string"))) {
       return JavaType.of(Kind.ID);
     }
+    if (types.isEmpty() && type == null) {
+      // A field whose type the evidence does not settle (an observed field): any JSON value.
+      return JavaType.of(Kind.JSON);
+    }
     if (types.equals(List.of("array"))) {
-      if (!schema.has("items") || !schema.get("items").isObject()) {
-        throw new ContractException(where(file, pointer) + "an array without an \"items\" schema has no Java element type");
+      if (!schema.has("items")) {
+        return JavaType.listOf(JavaType.of(Kind.JSON));
+      }
+      if (!schema.get("items").isObject()) {
+        throw new ContractException(where(file, pointer) + "an array whose \"items\" is not one schema has no Java element type");
       }
       JsonNode items = schema.get("items");
       if (!items.has("$ref") && items.path("properties").size() > 0) {
@@ -300,8 +309,7 @@ final class ModelContract {
       owner.nested.add(nested);
       return JavaType.named(Kind.RECORD, name);
     }
-    throw new ContractException(where(file, pointer) + "the model has no Java type for "
-        + (types.isEmpty() ? "a schema without \"type\", \"$ref\", \"const\" or \"enum\"" : "type " + types));
+    throw new ContractException(where(file, pointer) + "the model has no Java type for type " + (types.isEmpty() ? type : types));
   }
 
   /** The Java type of a shared definition, making its record or family on first use. */

@@ -122,10 +122,10 @@ final class ModelSource {
     javadoc(out, body, constructorDoc);
     out.append(body).append("public ").append(simpleName).append(" {\n");
     for (Component component : record.components) {
-      if (component.type().kind() == Kind.LIST) {
-        out.append(body).append("  ").append(component.name()).append(" = Copies.list(").append(component.name()).append(");\n");
-      } else if (component.type().isJson()) {
-        out.append(body).append("  ").append(component.name()).append(" = Copies.json(").append(component.name()).append(");\n");
+      String copy = copier(component);
+      if (copy != null) {
+        out.append(body).append("  ").append(component.name()).append(" = ").append(copy).append("(")
+            .append(component.name()).append(");\n");
       }
     }
     out.append(body).append("  extras = Copies.extras(extras);\n");
@@ -137,8 +137,9 @@ final class ModelSource {
         javadoc(out, body, List.of("@return " + text(component.description(), component.name())
             + " (a copy: changing it changes nothing here)"));
         out.append(body).append("@Override\n");
-        out.append(body).append("public JsonNode ").append(component.name()).append("() {\n");
-        out.append(body).append("  return Copies.json(").append(component.name()).append(");\n");
+        out.append(body).append("public ").append(component.type().source()).append(' ').append(component.name())
+            .append("() {\n");
+        out.append(body).append("  return ").append(copier(component)).append("(").append(component.name()).append(");\n");
         out.append(body).append("}\n");
       }
     }
@@ -160,6 +161,14 @@ final class ModelSource {
       record(out, nested, body);
     }
     out.append(indent).append("}\n");
+  }
+
+  /** The {@code Copies} method that copies a component in and out, or null for a value that needs no copy. */
+  private static String copier(Component component) {
+    if (component.type().kind() == Kind.LIST) {
+      return component.type().isJson() ? "Copies.jsonList" : "Copies.list";
+    }
+    return component.type().isJson() ? "Copies.json" : null;
   }
 
   // --- families --------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ final class ModelSpec {
     TIMESTAMP("Timestamp", null),
     /** An id sent as an integer or a string: the model's {@code WebconnexId}, which keeps the form. */
     ID("WebconnexId", null),
-    /** An open object the contract gives no fields for. */
+    /** An open object the contract gives no fields for, or a value whose type it does not settle. */
     JSON("JsonNode", "com.fasterxml.jackson.databind.JsonNode"),
     LIST("List", "java.util.List"),
     RECORD(null, null),
@@ -86,7 +86,7 @@ final class ModelSpec {
 
     /** Whether values of the type hold mutable JSON nodes, which the record copies in and out. */
     boolean isJson() {
-      return kind == Kind.JSON;
+      return kind == Kind.JSON || (kind == Kind.LIST && element.isJson());
     }
   }
 

@@ -127,6 +127,20 @@ class ModelGeneratorTest {
   }
 
   @Test
+  void aFieldOfNoSettledTypeIsAnyJsonValueCopiedInAndOut() throws Exception {
+    Path repository = repository(contract -> {
+      ObjectNode data = (ObjectNode) contract.get("demo.json").at("/properties/data/properties");
+      data.set("seenOnce", read("{\"description\":\"Seen once\",\"x-observed\":\"an old payload\"}"));
+      data.set("history", read("{\"type\":\"array\",\"x-observed\":\"an old payload\"}"));
+    });
+
+    String demo = ModelGenerator.generate(repository.resolve(SchemaGenerator.CONTRACT_DIR)).get(MODEL + "DemoEvent.java");
+
+    assertThat(demo).contains("      JsonNode seenOnce,", "      List<JsonNode> history,", "seenOnce = Copies.json(seenOnce);",
+        "history = Copies.jsonList(history);", "    public List<JsonNode> history() {\n      return Copies.jsonList(history);");
+  }
+
+  @Test
   void aFieldNameThatCannotBeARecordComponentIsRefused() throws Exception {
     Path repository = repository(contract -> ((ObjectNode) contract.get("demo.json").at("/properties/data/properties"))
         .set("class", read("{\"type\":\"string\"}")));
