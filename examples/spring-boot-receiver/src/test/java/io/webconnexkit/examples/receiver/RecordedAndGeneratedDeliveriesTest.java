@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webconnexkit.junit.WebconnexFixtures;
 import io.webconnexkit.junit.WebconnexPayload;
+import io.webconnexkit.model.RegistrationEvent;
 import io.webconnexkit.validator.WebconnexDelivery;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,16 +14,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The kit's JUnit extension hands each test a delivery signed as Webconnex signs it: from a
- * recorded fixture (checked against the contract before the test runs) or a generated sample.
- * The application is configured with the extension's public test secret.
+ * The kit's JUnit extension hands each test a delivery signed as Webconnex signs it, from a
+ * recorded fixture (checked against the contract before the test runs) or a generated sample, or
+ * the fixture as a typed event. The application is configured with the extension's public test
+ * secret and driven over real HTTP on 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"webconnex.signing-secret=" + WebconnexPayload.TEST_SECRET, "server.address=127.0.0.1"})
+    properties = {"webconnex.signing-secrets=" + WebconnexPayload.TEST_SECRET, "server.address=127.0.0.1"})
 class RecordedAndGeneratedDeliveriesTest {
 
   @LocalServerPort
   int port;
+
+  @Test
+  void theRecordedRegistrationIsATypedEventWithExactValues(@WebconnexPayload("webconnex/registration.json") RegistrationEvent event) {
+    assertThat(event.data().id()).isEqualTo("1450805189464127571");
+    assertThat(event.data().total()).isEqualTo(new BigDecimal("100"));
+    assertThat(event.data().registrationTimestamp().text()).isEqualTo("2026-11-24T17:26:29Z");
+  }
 
   @Test
   void acceptsTheRecordedRegistration(@WebconnexPayload("webconnex/registration.json") WebconnexDelivery delivery)
