@@ -44,8 +44,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  webconnex drift examples/recorded",
-      "  webconnex drift --format html --out drift.html pulled/",
-      "  webconnex drift --format json --out baseline.json pulled/",
+      "  webconnex drift --format html --out drift.html \\",
+      "      pulled/",
+      "  webconnex drift --format json --out baseline.json \\",
+      "      pulled/",
       "  webconnex drift --baseline baseline.json pulled/"
     })
 final class DriftCommand implements Callable<Integer> {

@@ -57,12 +57,12 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  webconnex replay --to http://127.0.0.1:8080/webhooks \\",
+      "  webconnex replay --to http://127.0.0.1:8080/hooks \\",
       "      --secret-env TEST_SECRET deliveries/",
-      "  webconnex replay --to http://127.0.0.1:8080/webhooks \\",
+      "  webconnex replay --to http://127.0.0.1:8080/hooks \\",
       "      --keep-signature --keep-delivery-id \\",
       "      --rate 5/s pulled.jsonl",
-      "  webconnex replay --to http://127.0.0.1:8080/webhooks \\",
+      "  webconnex replay --to http://127.0.0.1:8080/hooks \\",
       "      --secret-env TEST_SECRET --dry-run journal.json"
     })
 final class ReplayCommand implements Callable<Integer> {

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole loop over real HTTP on 127.0.0.1: the mock delivers to a receiver, pull records the
  * deliveries from the mock's logs API, validate accepts what was pulled, and replay sends it to a
- * second receiver that checks every signature with its own secret.
+ * second receiver that checks every signature with its own secret; then deliveries carrying what
+ * the test plants (an undocumented field, a type mismatch, an undocumented event type) are pulled
+ * on top, and drift over the pulled records reports each of them.
  */
 class RecordAndReplayLoopTest {
 
@@ -66,6 +68,35 @@ class RecordAndReplayLoopTest {
         assertThat(hits.get(i).header("X-Webconnex-Event")).isEqualTo(sent.get(i).eventType());
         assertThat(hits.get(i).header("X-Webconnex-Delivery")).isNotEqualTo(sent.get(i).deliveryId());
       }
+
+      // What real traffic may carry beyond the docs, planted, pulled on top of the rest (a resumed pull), then drift.
+      mock.webconnex.send(io.webconnexkit.wiremock.WebconnexWebhooks.deliver(EventType.REGISTRATION)
+          .with("/data/favouriteColour", "teal"));
+      mock.webconnex.send(io.webconnexkit.wiremock.WebconnexWebhooks.deliver(EventType.COUPON).with("/accountId", "14"));
+      mock.webconnex.send(io.webconnexkit.wiremock.WebconnexWebhooks.deliver(EventType.TEST)
+          .withBody("{\"eventType\":\"ping\",\"accountId\":1,\"formId\":2,\"data\":{}}"));
+      CliRun resumed = CliRun.run(ENV, new byte[0], "pull", "--webhook", "1", "--api-key-env", "WEBCONNEX_API_KEY", "--base-url",
+          mock.base(), "--out", dir.toString());
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      try (var files = Files.list(dir)) {
+        assertThat(files).hasSize(7);
+      }
+
+      CliRun drift = CliRun.run("drift", "--format", "json", dir.toString());
+
+      assertThat(drift.exitCode()).as(drift.err()).isZero();
+      JsonNode report = json.readTree(drift.out());
+      assertThat(report.get("payloads").intValue()).isEqualTo(7);
+      assertThat(report.findValuesAsText("pointer")).contains("/data/favouriteColour", "/accountId");
+      assertThat(report.at("/unknownEventTypes").findValuesAsText("eventType")).contains("ping");
+      JsonNode coupon = null;
+      for (JsonNode event : report.get("events")) {
+        if (event.get("eventType").asText().equals("coupon")) {
+          coupon = event;
+        }
+      }
+      assertThat(coupon).isNotNull();
+      assertThat(coupon.get("typeMismatches").findValuesAsText("pointer")).contains("/accountId");
     }
   }
 }

@@ -94,6 +94,9 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
         "expected 32 lowercase hex characters but found \"abc\"");
     add("delivery.event", e, e, "X-Webconnex-Event is missing or differs from the body's eventType.",
         "is \"publish\" but the body's eventType is \"registration\"");
+    add("model.binding", e, e, "A conforming payload cannot be bound to webconnex-model's typed events without losing "
+        + "a value (an integer beyond 64 bits, an amount BigDecimal would rewrite).",
+        "/data/total: cannot be bound without changing the value");
     add("fixture.unreadable", e, e, "A recorded file cannot be read.", "cannot be read: permission denied");
     add("fixture.unrecognised", e, e,
         "A file is neither a payload, a webhook log record or page, a WireMock journal or request, nor JSON Lines.",

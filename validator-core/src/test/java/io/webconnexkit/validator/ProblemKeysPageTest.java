@@ -20,7 +20,7 @@ class ProblemKeysPageTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern ROW = Pattern.compile("^\\| `([a-zA-Z.]+)` \\| (\\w+) \\| (\\w+) \\| (.*) \\| `(.*)` \\|$");
   /** A key as the code writes it: a string literal starting with one of the kit's key families. */
-  private static final Pattern LITERAL = Pattern.compile("\"((?:payload|schema|event|delivery|fixture)\\.[a-zA-Z]+(?:\\.[a-zA-Z]+)*)\"");
+  private static final Pattern LITERAL = Pattern.compile("\"((?:payload|schema|event|delivery|fixture|model)\\.[a-zA-Z]+(?:\\.[a-zA-Z]+)*)\"");
 
   @Test
   void thePageListsEveryKeyWithItsDefaultsAndNoOther() throws IOException {
