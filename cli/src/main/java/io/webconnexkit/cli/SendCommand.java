@@ -86,6 +86,11 @@ final class SendCommand implements Callable<Integer> {
           + "handles a broken payload); its problems are still printed.")
   boolean allowInvalid;
 
+  @Option(names = "--documented-only",
+      description = "Leave the fields real traffic carries but Webconnex's tables do not list (observed fields, such "
+          + "as a registration's data.formName) out of the generated sample; by default it carries them, as Webconnex does.")
+  boolean documentedOnly;
+
   @Option(names = "--form", paramLabel = "ID", description = "The form the event belongs to.")
   Long form;
 
@@ -166,6 +171,9 @@ final class SendCommand implements Callable<Integer> {
         }
         if (form != null) {
           delivery.forForm(form);
+        }
+        if (documentedOnly) {
+          delivery.documentedOnly();
         }
         if (file != null) {
           if (!conforms(file, type) && !allowInvalid) {

@@ -90,6 +90,21 @@ class SendAndMockCommandTest {
   }
 
   @Test
+  void sendsObservedFieldsAsWebconnexDoesAndDocumentedOnesOnlyWhenAsked() throws Exception {
+    Map<String, String> env = Map.of("WEBCONNEX_SECRET", "cli-secret");
+    run(env, new byte[0], "send", "--event", "registration", "--to", url("/hooks"), "--secret-env", "WEBCONNEX_SECRET");
+    CliRun documented = run(env, new byte[0], "send", "--event", "registration", "--documented-only", "--to", url("/hooks"),
+        "--secret-env", "WEBCONNEX_SECRET");
+
+    assertThat(documented.exitCode()).as(documented.err()).isZero();
+    List<Hit> received = List.copyOf(hits);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(json.readTree(received.get(0).body()).at("/data/formName").isMissingNode()).isFalse();
+    assertThat(json.readTree(received.get(1).body()).at("/data/formName").isMissingNode()).isTrue();
+    assertThat(received.get(1).signedWith("cli-secret")).isTrue();
+  }
+
+  @Test
   void sendsAFileByteForByte() throws Exception {
     byte[] body = "{\"eventType\":\"coupon\",\"formId\":5,\"data\":{}}".getBytes(StandardCharsets.UTF_8);
     Path file = Files.write(temp.resolve("coupon.json"), body);

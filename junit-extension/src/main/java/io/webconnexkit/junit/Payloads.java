@@ -82,8 +82,12 @@ final class Payloads {
   }
 
   /** A fresh sample of {@code type}, shaped by overrides, validated as that type. */
-  static Payload generated(EventType type, String[] set, String[] remove, WebconnexValidator validator) {
+  static Payload generated(EventType type, String[] set, String[] remove, boolean documentedOnly,
+      WebconnexValidator validator) {
     WebconnexSample sample = WebconnexSample.of(type);
+    if (documentedOnly) {
+      sample.documentedOnly();
+    }
     byte[] body;
     try {
       for (String entry : set) {

@@ -106,6 +106,16 @@ public @interface WebconnexPayload {
   String[] remove() default {};
 
   /**
+   * Whether a generated sample leaves out its <em>observed</em> fields: those no table of
+   * Webconnex's documentation lists but real traffic is known to carry (a registration's
+   * {@code data.formName}, each registrant's {@code lookupId}; {@code
+   * docs/documentation-discrepancies.md} lists them with their evidence). By default a sample
+   * carries them, as a real delivery does; {@code true} gives documented fields only, for a
+   * receiver that must cope without them.
+   */
+  boolean documentedOnly() default false;
+
+  /**
    * Levels for problem keys, each {@code "key=level"} (several may also be written in one entry,
    * separated by commas): {@code levels = "delivery.userAgent=ignore"}. Levels are {@code error},
    * {@code warning}, {@code info} and {@code ignore}; a prefix sets every key under it

@@ -52,7 +52,8 @@ final class WebconnexPayloadExtension
         throw new ExtensionConfigurationException("@WebconnexPayload needs a fixture or an eventType, for example "
             + "@WebconnexPayload(eventType = \"registration\") or @WebconnexPayload(\"webconnex/registration.json\")");
       }
-      payload = Payloads.generated(eventType, annotation.set(), annotation.remove(), validator);
+      payload = Payloads.generated(eventType, annotation.set(), annotation.remove(), annotation.documentedOnly(),
+          validator);
     } else {
       if (annotation.set().length > 0 || annotation.remove().length > 0) {
         throw new ExtensionConfigurationException("@WebconnexPayload(set, remove) shape generated samples; the fixture "

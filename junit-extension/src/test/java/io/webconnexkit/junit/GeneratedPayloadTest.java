@@ -22,6 +22,18 @@ class GeneratedPayloadTest {
   }
 
   @Test
+  void carriesObservedFieldsByDefaultAndDocumentedFieldsOnlyWhenAsked(
+      @WebconnexPayload(eventType = "registration") JsonNode asSent,
+      @WebconnexPayload(eventType = "registration", documentedOnly = true) JsonNode documented,
+      @WebconnexPayload(eventType = "registration", documentedOnly = true, profile = "strict") ValidationReport strict) {
+    assertThat(asSent.at("/data/formName").isMissingNode()).as("an observed field, carried as Webconnex sends it").isFalse();
+    assertThat(documented.at("/data/formName").isMissingNode()).isTrue();
+    assertThat(documented.at("/data/registrants/0/lookupId").isMissingNode()).isTrue();
+    assertThat(strict.isValid()).isTrue();
+    assertThat(strict.warnings()).as("no observed field, so no warning naming one").isEmpty();
+  }
+
+  @Test
   void generatesUnderTheStrictProfileWhenAskedTo(
       @WebconnexPayload(eventType = "registration", profile = "strict") ValidationReport report) {
     assertThat(report.profile()).isEqualTo(Profile.STRICT);

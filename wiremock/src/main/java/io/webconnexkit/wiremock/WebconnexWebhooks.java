@@ -98,6 +98,19 @@ public final class WebconnexWebhooks {
     return this;
   }
 
+  /**
+   * Sends documented fields only: the generated sample leaves out the <em>observed</em> fields
+   * (those real traffic carries though no table lists them, such as a registration's {@code
+   * data.formName}), which it carries by default as a real delivery does. {@code "documentedOnly":
+   * true} in a mapping's parameters. Changes this builder.
+   *
+   * @return this builder
+   */
+  public WebconnexWebhooks documentedOnly() {
+    parameters.put("documentedOnly", true);
+    return this;
+  }
+
   /** Sends this body (a Handlebars template) instead of a generated sample. Changes this builder. */
   public WebconnexWebhooks withBody(String body) {
     parameters.put("body", Objects.requireNonNull(body, "body"));

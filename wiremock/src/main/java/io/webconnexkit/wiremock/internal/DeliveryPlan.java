@@ -43,7 +43,7 @@ public final class DeliveryPlan {
 
   /** What the parameters ask for, checked. */
   public record Request(EventType eventType, Long webhookId, Long formId, String body, String bodyFile,
-      Map<String, Object> with, List<String> without, Duration delay) {
+      Map<String, Object> with, List<String> without, Duration delay, boolean documentedOnly) {
 
     /**
      * @throws IllegalArgumentException naming the parameter that is wrong
@@ -77,7 +77,11 @@ public final class DeliveryPlan {
       } else if (d != null) {
         throw new IllegalArgumentException("parameter \"delayMilliseconds\" must be a number of milliseconds, 0 or more");
       }
-      return new Request(type, webhook, formId, body, bodyFile, with, without, delay);
+      Object documented = parameters.get("documentedOnly");
+      if (documented != null && !(documented instanceof Boolean)) {
+        throw new IllegalArgumentException("parameter \"documentedOnly\" must be true or false");
+      }
+      return new Request(type, webhook, formId, body, bodyFile, with, without, delay, Boolean.TRUE.equals(documented));
     }
   }
 
@@ -231,6 +235,9 @@ public final class DeliveryPlan {
   /** The generated sample for one webhook: core's sample, its meta, the form asked for, then the overrides. */
   private static byte[] sample(Request request, WebhookSettings webhook, long seed) {
     WebconnexSample sample = WebconnexSample.of(request.eventType()).seed(seed).meta(webhook.meta());
+    if (request.documentedOnly()) {
+      sample.documentedOnly();
+    }
     if (request.formId() != null) {
       sample.forForm(request.formId());
     }
