@@ -101,7 +101,13 @@ public final class WebconnexCommand implements Runnable {
     return environment == PROCESS_ENVIRONMENT ? source.resolve() : source.resolve(environment);
   }
 
-  /** A ready-to-execute command line, with the kit's exit statuses and one-line error messages. */
+  /**
+   * A ready-to-execute command line, with the kit's exit statuses and one-line error messages.
+   *
+   * @param environment the environment
+   * @param stdin the stdin
+   * @return a ready-to-execute command line, with the kit's exit statuses and one-line error messages
+   */
   public static CommandLine commandLine(Function<String, String> environment, InputStream stdin) {
     CommandLine cli = new CommandLine(new WebconnexCommand(environment, stdin));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

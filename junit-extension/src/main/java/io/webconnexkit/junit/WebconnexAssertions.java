@@ -31,37 +31,78 @@ public final class WebconnexAssertions {
 
   private WebconnexAssertions() {}
 
-  /** Asserts that a payload conforms to the lenient profile, as the event type its eventType names. */
+  /**
+   * Asserts that a payload conforms to the lenient profile, as the event type its eventType names.
+   *
+   * @param json the json
+   * @return asserts that a payload conforms to the lenient profile, as the event type its eventType names
+   */
   public static ValidationReport assertConforms(String json) {
     return assertConforms(utf8(json), null, Profile.LENIENT);
   }
 
-  /** Asserts that a payload conforms to the lenient profile, as the event type its eventType names. */
+  /**
+   * Asserts that a payload conforms to the lenient profile, as the event type its eventType names.
+   *
+   * @param json the json
+   * @return asserts that a payload conforms to the lenient profile, as the event type its eventType names
+   */
   public static ValidationReport assertConforms(byte[] json) {
     return assertConforms(json, null, Profile.LENIENT);
   }
 
-  /** Asserts that a payload conforms to the lenient profile as this event type. */
+  /**
+   * Asserts that a payload conforms to the lenient profile as this event type.
+   *
+   * @param eventType the event type
+   * @param json the json
+   * @return asserts that a payload conforms to the lenient profile as this event type
+   */
   public static ValidationReport assertConforms(String json, EventType eventType) {
     return assertConforms(utf8(json), Objects.requireNonNull(eventType, "eventType"), Profile.LENIENT);
   }
 
-  /** Asserts that a payload conforms to the lenient profile as this event type. */
+  /**
+   * Asserts that a payload conforms to the lenient profile as this event type.
+   *
+   * @param eventType the event type
+   * @param json the json
+   * @return asserts that a payload conforms to the lenient profile as this event type
+   */
   public static ValidationReport assertConforms(byte[] json, EventType eventType) {
     return assertConforms(json, Objects.requireNonNull(eventType, "eventType"), Profile.LENIENT);
   }
 
-  /** Asserts that a payload conforms to this profile, as the event type its eventType names. */
+  /**
+   * Asserts that a payload conforms to this profile, as the event type its eventType names.
+   *
+   * @param json the json
+   * @param profile the profile
+   * @return asserts that a payload conforms to this profile, as the event type its eventType names
+   */
   public static ValidationReport assertConforms(String json, Profile profile) {
     return assertConforms(utf8(json), null, profile);
   }
 
-  /** Asserts that a payload conforms to this profile, as the event type its eventType names. */
+  /**
+   * Asserts that a payload conforms to this profile, as the event type its eventType names.
+   *
+   * @param json the json
+   * @param profile the profile
+   * @return asserts that a payload conforms to this profile, as the event type its eventType names
+   */
   public static ValidationReport assertConforms(byte[] json, Profile profile) {
     return assertConforms(json, null, profile);
   }
 
-  /** Asserts that a payload conforms to this profile as this event type. */
+  /**
+   * Asserts that a payload conforms to this profile as this event type.
+   *
+   * @param eventType the event type
+   * @param json the json
+   * @param profile the profile
+   * @return asserts that a payload conforms to this profile as this event type
+   */
   public static ValidationReport assertConforms(String json, EventType eventType, Profile profile) {
     return assertConforms(utf8(json), Objects.requireNonNull(eventType, "eventType"), profile);
   }
@@ -71,6 +112,9 @@ public final class WebconnexAssertions {
    * its eventType names).
    *
    * @return the report, for further assertions about warnings
+   * @param eventType the event type
+   * @param json the json
+   * @param profile the profile
    */
   public static ValidationReport assertConforms(byte[] json, EventType eventType, Profile profile) {
     Objects.requireNonNull(json, "json");
@@ -89,6 +133,9 @@ public final class WebconnexAssertions {
    * Asserts that a delivery's {@code X-Webconnex-Signature} is the HMAC-SHA256 of its raw body under
    * {@code secret}. Only the signature is asserted; the failure message also shows what else the
    * delivery's report says, for context.
+   *
+   * @param delivery the delivery
+   * @param secret the secret
    */
   public static void assertSignedBy(WebconnexDelivery delivery, SigningSecret secret) {
     Objects.requireNonNull(delivery, "delivery");

@@ -53,30 +53,39 @@ public @interface WebconnexFixtures {
    * The classpath folder, relative to {@code webconnex.fixtureRoot} (the classpath root when that is
    * not set); a leading {@code /} always means the classpath root. Empty means the fixture root
    * itself, which must then be configured.
+   *
+   * @return the classpath folder, relative to {@code webconnex.fixtureRoot} (the classpath root when that is not set); a leading {@code /} always means the classpath root
    */
   String value() default "";
 
-  /** {@code "lenient"} or {@code "strict"}; by default {@code webconnex.profile}, else lenient. */
+  /** {@return {@code "lenient"} or {@code "strict"}; by default {@code webconnex.profile}, else lenient} */
   String profile() default "";
 
   /**
    * {@code true} when every record is expected not to conform (a folder of known-bad payloads); an
    * invocation then fails if its record conforms, or holds no payload at all.
+   *
+   * @return {@code true} when every record is expected not to conform (a folder of known-bad payloads); an invocation then fails if its record conforms, or holds no payload at all
    */
   boolean invalid() default false;
 
   /**
    * Files expected not to conform, as Ant-style patterns relative to the folder
-   * ({@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid =
-   * true}, the others as usual. These are the patterns of the Maven plugin's
-   * {@code webconnex.expectInvalid}, so known-bad payloads can live beside good ones and both agree
-   * on them.
-   */
+   /**
+    * {@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid =
+    * true}, the others as usual. These are the patterns of the Maven plugin's
+    * {@code webconnex.expectInvalid}, so known-bad payloads can live beside good ones and both agree
+    * on them.
+    *
+    * @return {@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid = true}, the others as usual
+    */
   String[] expectInvalid() default {};
 
   /**
    * Levels for problem keys, as {@link WebconnexPayload#levels()}: added to the configuration
    * parameter {@code webconnex.levels}, winning over it for the same key.
+   *
+   * @return levels for problem keys, as {@link WebconnexPayload#levels()}: added to the configuration parameter {@code webconnex.levels}, winning over it for the same key
    */
   String[] levels() default {};
 
@@ -85,12 +94,14 @@ public @interface WebconnexFixtures {
    * {@link WebconnexPayload#secretProperty()}; the three secret attributes replace the
    * configuration parameters as a whole. Every secret named must be set, and is read before the
    * first invocation.
+   *
+   * @return system properties holding the signing secrets recorded signatures are checked against, as {@link WebconnexPayload#secretProperty()}; the three secret attributes replace the configuration parameters as a whole
    */
   String[] secretProperty() default {};
 
-  /** Environment variables holding signing secrets, as {@link WebconnexPayload#secretEnv()}. */
+  /** {@return environment variables holding signing secrets, as {@link WebconnexPayload#secretEnv()}} */
   String[] secretEnv() default {};
 
-  /** Files holding signing secrets, as {@link WebconnexPayload#secretFile()}. */
+  /** {@return files holding signing secrets, as {@link WebconnexPayload#secretFile()}} */
   String[] secretFile() default {};
 }

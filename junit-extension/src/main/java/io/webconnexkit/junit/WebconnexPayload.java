@@ -65,10 +65,12 @@ public @interface WebconnexPayload {
    * Classpath location of a fixture, relative to {@code webconnex.fixtureRoot} (the classpath root
    * when that is not set); a leading {@code /} always means the classpath root. Same as
    * {@link #fixture()}.
+   *
+   * @return classpath location of a fixture, relative to {@code webconnex.fixtureRoot} (the classpath root when that is not set); a leading {@code /} always means the classpath root
    */
   String value() default "";
 
-  /** Same as {@link #value()}, for when other attributes are given too. */
+  /** {@return same as {@link #value()}, for when other attributes are given too} */
   String fixture() default "";
 
   /**
@@ -76,12 +78,16 @@ public @interface WebconnexPayload {
    * {@code X-Webconnex-Event}: {@code "registration"}, {@code "publish"}, {@code "coupon"},
    * {@code "edit_registrant"}... Required without a fixture. With a fixture it is optional (the
    * fixture's own {@code eventType} decides); when given, the fixture is validated as this type.
+   *
+   * @return the event type, by the name Webconnex sends in {@code eventType} and {@code X-Webconnex-Event}: {@code "registration"}, {@code "publish"}, {@code "coupon"}, {@code "edit_registrant"}
    */
   String eventType() default "";
 
   /**
    * {@code "lenient"} or {@code "strict"}; by default the configuration parameter
    * {@code webconnex.profile}, else lenient.
+   *
+   * @return {@code "lenient"} or {@code "strict"}; by default the configuration parameter {@code webconnex.profile}, else lenient
    */
   String profile() default "";
 
@@ -89,6 +95,8 @@ public @interface WebconnexPayload {
    * {@code true} asks for a payload that does not conform, to test that the code under test rejects
    * it: the test then fails if the payload conforms after all. Break a generated sample with
    * {@link #set()} or {@link #remove()}, or point at a broken fixture.
+   *
+   * @return {@code true} asks for a payload that does not conform, to test that the code under test rejects it: the test then fails if the payload conforms after all
    */
   boolean invalid() default false;
 
@@ -99,10 +107,12 @@ public @interface WebconnexPayload {
    * "250", {@code "/meta/name=Orders"} and {@code "/meta/name=\"Orders\""} both the string "Orders",
    * {@code "/data/couponCode=null"} null, {@code "/meta={\"name\":\"x\"}"} an object. The parent
    * must exist; the last step may name a new member, an array index, or {@code -} to append.
+   *
+   * @return field overrides for a generated sample, each {@code "/json/pointer=value"}, applied in order
    */
   String[] set() default {};
 
-  /** JSON Pointers of members or array elements to remove from a generated sample, after {@link #set()}. */
+  /** {@return JSON Pointers of members or array elements to remove from a generated sample, after {@link #set()}} */
   String[] remove() default {};
 
   /**
@@ -112,6 +122,8 @@ public @interface WebconnexPayload {
    * docs/documentation-discrepancies.md} lists them with their evidence). By default a sample
    * carries them, as a real delivery does; {@code true} gives documented fields only, for a
    * receiver that must cope without them.
+   *
+   * @return whether a generated sample leaves out its <em>observed</em> fields: those no table of Webconnex's documentation lists but real traffic is known to carry (a registration's {@code data.formName}, each registrant's {@code lookupId}; {@code docs/documentation-discrepancies.md} lists them with their evidence)
    */
   boolean documentedOnly() default false;
 
@@ -122,6 +134,8 @@ public @interface WebconnexPayload {
    * ({@code "schema=warning"}), and the most specific entry wins. They are added to the
    * configuration parameter {@code webconnex.levels}, and win over it for the same key. Only
    * errors fail the test; problems set to {@code ignore} are left out of the report.
+   *
+   * @return levels for problem keys, each {@code "key=level"} (several may also be written in one entry, separated by commas): {@code levels = "delivery.userAgent=ignore"}
    */
   String[] levels() default {};
 
@@ -132,15 +146,19 @@ public @interface WebconnexPayload {
    * attributes replaces the configuration parameters {@code webconnex.secretProperty},
    * {@code webconnex.secretEnv} and {@code webconnex.secretFile} as a whole. With none named, the
    * delivery is signed with {@link #TEST_SECRET}.
+   *
+   * @return names of system properties holding signing secrets for {@code WebconnexDelivery} parameters
    */
   String[] secretProperty() default {};
 
-  /** Names of environment variables holding signing secrets for {@code WebconnexDelivery} parameters. */
+  /** {@return names of environment variables holding signing secrets for {@code WebconnexDelivery} parameters} */
   String[] secretEnv() default {};
 
   /**
    * Files whose first line (read as UTF-8, without its line break) is a signing secret for
    * {@code WebconnexDelivery} parameters; a relative path is resolved against the working directory.
+   *
+   * @return files whose first line (read as UTF-8, without its line break) is a signing secret for {@code WebconnexDelivery} parameters; a relative path is resolved against the working directory
    */
   String[] secretFile() default {};
 }

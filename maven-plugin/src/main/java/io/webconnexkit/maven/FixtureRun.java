@@ -15,7 +15,13 @@ import java.util.List;
  */
 public record FixtureRun(List<CheckedRecord> results, int files, List<Path> missing) {
 
-  /** Copies the lists, so a run never changes once made. */
+  /**
+   * Copies the lists, so a run never changes once made.
+   *
+   * @param files the files
+   * @param missing the missing
+   * @param results the results
+   */
   public FixtureRun {
     results = List.copyOf(results);
     missing = List.copyOf(missing);

@@ -52,7 +52,15 @@ import java.util.regex.Pattern;
 public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEventType> unknownEventTypes, long skipped,
     long truncated) {
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists.
+   *
+   * @param events the events
+   * @param payloads the payloads
+   * @param skipped the skipped
+   * @param truncated the truncated
+   * @param unknownEventTypes the unknown event types
+   */
   public DriftReport {
     events = List.copyOf(events);
     unknownEventTypes = List.copyOf(unknownEventTypes);
@@ -83,7 +91,18 @@ public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEv
   public record EventDrift(String eventType, long payloads, List<Undocumented> undocumented, List<TypeMismatch> typeMismatches,
       List<Unseen> unseen, List<Format> formats, List<Observed> observed, Map<String, Long> presence) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param eventType the event type
+     * @param formats the formats
+     * @param observed the observed
+     * @param payloads the payloads
+     * @param presence the presence
+     * @param typeMismatches the type mismatches
+     * @param undocumented the undocumented
+     * @param unseen the unseen
+     */
     public EventDrift {
       undocumented = List.copyOf(undocumented);
       typeMismatches = List.copyOf(typeMismatches);

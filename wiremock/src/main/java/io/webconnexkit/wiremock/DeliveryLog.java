@@ -21,7 +21,7 @@ public final class DeliveryLog {
     /** The receiver answered with another status, or did not answer in time, or could not be reached. */
     ERROR;
 
-    /** {@code success} or {@code error}. */
+    /** {@return {@code success} or {@code error}} */
     public String label() {
       return this == SUCCESS ? "success" : "error";
     }
@@ -45,7 +45,27 @@ public final class DeliveryLog {
   private final String error;
   private final boolean test;
 
-  /** For the mock's own use; tests read logs, they do not make them. */
+  /**
+   * For the mock's own use; tests read logs, they do not make them.
+   *
+   * @param attempt the attempt
+   * @param dateSent the date sent
+   * @param displayId the display id
+   * @param error the error
+   * @param eventId the event id
+   * @param eventType the event type
+   * @param formId the form id
+   * @param id the id
+   * @param requestBody the request body
+   * @param requestHeaders the request headers
+   * @param responseBody the response body
+   * @param responseCode the response code
+   * @param responseHeaders the response headers
+   * @param status the status
+   * @param test the test
+   * @param url the url
+   * @param webhookId the webhook id
+   */
   public DeliveryLog(long id, String displayId, long webhookId, Long formId, String eventType, Long eventId,
       Status status, int attempt, Instant dateSent, URI url, Map<String, List<String>> requestHeaders, byte[] requestBody,
       int responseCode, Map<String, List<String>> responseHeaders, String responseBody, String error, boolean test) {
@@ -68,96 +88,102 @@ public final class DeliveryLog {
     this.test = test;
   }
 
-  /** The log id: the {@code logId} of the webhook logs API. */
+  /** {@return the log id: the {@code logId} of the webhook logs API} */
   public long id() {
     return id;
   }
 
-  /** A short display id; not the {@code X-Webconnex-Delivery} value. */
+  /** {@return a short display id; not the {@code X-Webconnex-Delivery} value} */
   public String displayId() {
     return displayId;
   }
 
+  /** {@return the webhook the delivery was for} */
   public long webhookId() {
     return webhookId;
   }
 
-  /** The form the event belongs to, when it has one. */
+  /** {@return the form the event belongs to, when it has one} */
   public Optional<Long> formId() {
     return Optional.ofNullable(formId);
   }
 
+  /** {@return the event type sent} */
   public String eventType() {
     return eventType;
   }
 
-  /** The payload's {@code eventId}, when it has one. */
+  /** {@return the payload's {@code eventId}, when it has one} */
   public Optional<Long> eventId() {
     return Optional.ofNullable(eventId);
   }
 
+  /** {@return success when the receiver answered 2xx, else error} */
   public Status status() {
     return status;
   }
 
-  /** 1 for the first delivery, one more for each resend. */
+  /** {@return 1 for the first delivery, one more for each resend} */
   public int attempt() {
     return attempt;
   }
 
+  /** {@return when the delivery was sent} */
   public Instant dateSent() {
     return dateSent;
   }
 
+  /** {@return the receiver's URL} */
   public URI url() {
     return url;
   }
 
-  /** The headers sent, names as sent, read-only. */
+  /** {@return the headers sent, names as sent, read-only} */
   public Map<String, List<String>> requestHeaders() {
     return requestHeaders;
   }
 
-  /** A copy of the exact bytes sent. */
+  /** {@return a copy of the exact bytes sent} */
   public byte[] requestBody() {
     return requestBody.clone();
   }
 
-  /** The receiver's status code; 0 when there was no answer. */
+  /** {@return the receiver's status code; 0 when there was no answer} */
   public int responseCode() {
     return responseCode;
   }
 
+  /** {@return the receiver's response headers} */
   public Map<String, List<String>> responseHeaders() {
     return responseHeaders;
   }
 
-  /** The receiver's body, cut at 64 KiB; empty when there was no answer. */
+  /** {@return the receiver's body, cut at 64 KiB; empty when there was no answer} */
   public String responseBody() {
     return responseBody;
   }
 
-  /** Why there was no usable answer (a timeout, a refused connection), when so. */
+  /** {@return why there was no usable answer (a timeout, a refused connection), when so} */
   public Optional<String> error() {
     return Optional.ofNullable(error);
   }
 
-  /** Whether this was sent by "Send a Test". */
+  /** {@return whether this was sent by "Send a Test"} */
   public boolean test() {
     return test;
   }
 
-  /** The {@code X-Webconnex-Delivery} header sent. */
+  /** {@return the {@code X-Webconnex-Delivery} header sent} */
   public String deliveryId() {
     return header(WebconnexDelivery.DELIVERY_HEADER);
   }
 
-  /** The {@code X-Webconnex-Signature} header sent. */
+  /** {@return the {@code X-Webconnex-Signature} header sent} */
   public String signature() {
     return header(WebconnexDelivery.SIGNATURE_HEADER);
   }
 
-  /** The request as a {@link WebconnexDelivery}, ready for a {@code DeliveryVerifier}. */
+  /** {@return the request as a {@link WebconnexDelivery}, ready for a {@code DeliveryVerifier}} */
   public WebconnexDelivery delivery() {
     return WebconnexDelivery.of(requestHeaders, requestBody);
   }

@@ -57,27 +57,27 @@ public final class DeliveryReplay {
     this.keepDeliveryId = keepDeliveryId;
   }
 
-  /** A replay that signs again and sends a fresh delivery id. */
+  /** {@return a replay that signs again and sends a fresh delivery id} */
   public static DeliveryReplay standard() {
     return new DeliveryReplay(false, false);
   }
 
-  /** The same replay, sending {@code X-Webconnex-Signature} as recorded instead of signing again. */
+  /** {@return the same replay, sending {@code X-Webconnex-Signature} as recorded instead of signing again} */
   public DeliveryReplay keepingSignature() {
     return new DeliveryReplay(true, keepDeliveryId);
   }
 
-  /** The same replay, sending {@code X-Webconnex-Delivery} as recorded, to test a receiver's de-duplication. */
+  /** {@return the same replay, sending {@code X-Webconnex-Delivery} as recorded, to test a receiver's de-duplication} */
   public DeliveryReplay keepingDeliveryId() {
     return new DeliveryReplay(keepSignature, true);
   }
 
-  /** Whether the recorded signature is sent instead of a new one. */
+  /** {@return whether the recorded signature is sent instead of a new one} */
   public boolean keepsSignature() {
     return keepSignature;
   }
 
-  /** Whether the recorded delivery id is sent instead of a fresh one. */
+  /** {@return whether the recorded delivery id is sent instead of a fresh one} */
   public boolean keepsDeliveryId() {
     return keepDeliveryId;
   }
@@ -90,7 +90,13 @@ public final class DeliveryReplay {
    * @param body the exact bytes to send
    */
   public record Request(String eventType, Map<String, List<String>> headers, byte[] body) {
-    /** Copies what it is given. */
+    /**
+     * Copies what it is given.
+     *
+     * @param body the body
+     * @param eventType the event type
+     * @param headers the headers
+     */
     public Request {
       Map<String, List<String>> copy = new LinkedHashMap<>();
       headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -104,7 +110,10 @@ public final class DeliveryReplay {
       return body.clone();
     }
 
-    /** @return the first value of a header, whatever its case */
+    /**
+     * @return the first value of a header, whatever its case
+     * @param name the name
+     */
     public Optional<String> header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
           .map(e -> e.getValue().get(0)).findFirst();

@@ -9,14 +9,18 @@ import java.util.List;
  */
 public final class InvalidSettingsException extends IllegalArgumentException {
 
-  private final List<String> faults;
+  private static final long serialVersionUID = 1L;
 
+  /** Every fault found, one line each. */
+  private final transient List<String> faults;
+
+  /** @param faults every fault found in the settings, one line each */
   public InvalidSettingsException(List<String> faults) {
     super(message(faults));
     this.faults = List.copyOf(faults);
   }
 
-  /** Every fault, one line each, in the order of the settings. */
+  /** {@return every fault, one line each, in the order of the settings} */
   public List<String> faults() {
     return faults;
   }

@@ -132,7 +132,7 @@ public final class MockWebconnex
     this.queryGuard = new MalformedQueryGuard();
   }
 
-  /** A builder of a mock; {@link Builder#build()} reads every secret and refuses bad settings. */
+  /** {@return a builder of a mock; {@link Builder#build()} reads every secret and refuses bad settings} */
   public static Builder builder() {
     return new Builder();
   }
@@ -143,7 +143,7 @@ public final class MockWebconnex
     return NAME;
   }
 
-  /** The settings the mock runs with. */
+  /** {@return the settings the mock runs with} */
   public WebconnexSettings settings() {
     return state.settings();
   }
@@ -154,6 +154,8 @@ public final class MockWebconnex
    * request filter ({@code webconnex-event-requests}), the bundled mappings loader
    * ({@code webconnex-bundled-mappings}) and the query guard ({@code webconnex-malformed-query-guard}).
    * Registering this list does what registering the mock itself does.
+   *
+   * @return the mock's WireMock extensions, one per role, over this mock's state: the {@value #NAME} delivering listener, the webhook API filter ({@code webconnex-webhook-api}), the delivery request filter ({@code webconnex-event-requests}), the bundled mappings loader ({@code webconnex-bundled-mappings}) and the query guard ({@code webconnex-malformed-query-guard})
    */
   public List<Extension> extensions() {
     return List.of(delivers, webhookApi, eventRequests, mappings, queryGuard);
@@ -163,6 +165,8 @@ public final class MockWebconnex
    * WireMock options to start from: this mock registered, 127.0.0.1 on a free port, and the admin
    * request journal limited to {@value #REQUEST_JOURNAL_LIMIT} requests. Change what you need on
    * the result ({@code .port(8089)}, {@code .maxRequestJournalEntries(n)}); a new object each call.
+   *
+   * @return wireMock options to start from: this mock registered, 127.0.0.1 on a free port, and the admin request journal limited to {@value #REQUEST_JOURNAL_LIMIT} requests
    */
   public WireMockConfiguration wireMockOptions() {
     return WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
@@ -213,12 +217,19 @@ public final class MockWebconnex
    * receivers' answers.
    *
    * @throws IllegalArgumentException when the delivery names an unknown webhook or a bad body
+   * @param delivery the delivery
+   * @return delivers an event now (after its delay) to every webhook that wants it, and waits for the receivers' answers
    */
   public SendResult send(WebconnexWebhooks delivery) {
     return state.send(delivery);
   }
 
-  /** Delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}. */
+  /**
+   * Delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}.
+   *
+   * @param eventType the event type
+   * @return delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}
+   */
   public SendResult send(EventType eventType) {
     return send(WebconnexWebhooks.deliver(eventType));
   }
@@ -229,6 +240,9 @@ public final class MockWebconnex
    *
    * @throws IllegalArgumentException when no such webhook is configured
    * @throws IllegalStateException when the webhook is disabled: Webconnex sends nothing then
+   * @param kind the kind
+   * @param webhookId the webhook id
+   * @return "Send a Test": a sample of the kind's event to this webhook, whatever events and forms it is toggled on for, logged like any other delivery
    */
   public DeliveryLog sendTest(long webhookId, TestKind kind) {
     return state.sendTest(webhookId, kind);
@@ -239,6 +253,9 @@ public final class MockWebconnex
    * attempt with its own log id.
    *
    * @throws IllegalArgumentException when the webhook has no such log entry
+   * @param logId the log id
+   * @param webhookId the webhook id
+   * @return resends a logged delivery: the same bytes, delivery id and signature, to the same URL, as a new attempt with its own log id
    */
   public DeliveryLog resend(long webhookId, long logId) {
     return state.resend(webhookId, logId);
@@ -251,12 +268,17 @@ public final class MockWebconnex
 
   // ---- the log ----------------------------------------------------------------------------------
 
-  /** Every attempt the log keeps, oldest first (at most {@link Builder#maxLogEntries}). */
+  /** {@return every attempt the log keeps, oldest first (at most {@link Builder#maxLogEntries})} */
   public List<DeliveryLog> logs() {
     return state.engine().log();
   }
 
-  /** The attempts logged under this webhook, oldest first. */
+  /**
+   * The attempts logged under this webhook, oldest first.
+   *
+   * @param webhookId the webhook id
+   * @return the attempts logged under this webhook, oldest first
+   */
   public List<DeliveryLog> logs(long webhookId) {
     return state.logs(webhookId);
   }
@@ -271,6 +293,7 @@ public final class MockWebconnex
    * the mock was going to send has been sent, so "nothing was sent" can be asserted.
    *
    * @throws IllegalStateException when deliveries are still pending after {@code limit}
+   * @param limit the limit
    */
   public void awaitIdle(Duration limit) {
     state.engine().awaitIdle(limit);
@@ -283,7 +306,7 @@ public final class MockWebconnex
 
   // ---- bundled mappings -------------------------------------------------------------------------
 
-  /** The bundled mappings, one stub per event type: {@code POST /webconnex/events/{event}[?formId=N&webhook=ID]}. */
+  /** {@return the bundled mappings, one stub per event type: {@code POST /webconnex/events/{event}[?formId=N&webhook=ID]}} */
   public static List<StubMapping> bundledMappings() {
     return BundledMappingsLoader.mappings();
   }
@@ -351,6 +374,8 @@ public final class MockWebconnex
      * non-blank key is accepted. The key is never printed.
      *
      * @throws IllegalArgumentException when it is blank
+     * @param apiKey the api key
+     * @return the only API key the public API accepts, as Webconnex does: a request without an {@code apiKey} header is answered 401 (code 4401), one with another key 404 (code 4404)
      */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank()) {
@@ -367,6 +392,9 @@ public final class MockWebconnex
      * in every answer but refuses nothing.
      *
      * @throws IllegalArgumentException when either is not positive
+     * @param requests the requests
+     * @param window the window
+     * @return refuses API requests beyond {@code requests} per {@code window} with 429, as Webconnex does past its burst limit, so that a client's waiting can be tested
      */
     public Builder burstLimit(int requests, Duration window) {
       if (requests < 1 || window.isNegative() || window.isZero()) {
@@ -389,25 +417,45 @@ public final class MockWebconnex
       return this;
     }
 
-    /** The webhooks to send to (instead of {@link #webhook}). */
+    /**
+     * The webhooks to send to (instead of {@link #webhook}).
+     *
+     * @param settings the settings
+     * @return the webhooks to send to (instead of {@link #webhook})
+     */
     public Builder settings(WebconnexSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
-    /** Adds one webhook (instead of {@link #settings}). */
+    /**
+     * Adds one webhook (instead of {@link #settings}).
+     *
+     * @param webhook the webhook
+     * @return adds one webhook (instead of {@link #settings})
+     */
     public Builder webhook(WebhookSettings webhook) {
       webhooks.add(Objects.requireNonNull(webhook, "webhook"));
       return this;
     }
 
-    /** Where {@code secretEnv} variables are looked up; {@code System::getenv} by default. */
+    /**
+     * Where {@code secretEnv} variables are looked up; {@code System::getenv} by default.
+     *
+     * @param environment the environment
+     * @return where {@code secretEnv} variables are looked up; {@code System::getenv} by default
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
-    /** How long a receiver gets to answer before the attempt is logged as an error; 10 s by default. */
+    /**
+     * How long a receiver gets to answer before the attempt is logged as an error; 10 s by default.
+     *
+     * @param timeout the timeout
+     * @return how long a receiver gets to answer before the attempt is logged as an error; 10 s by default
+     */
     public Builder timeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
         throw new IllegalArgumentException("the timeout must be positive: " + timeout);
@@ -419,6 +467,9 @@ public final class MockWebconnex
     /**
      * How many delivery attempts the log keeps (and the logs API serves); the oldest go first.
      * {@value MockWebconnex#DEFAULT_MAX_LOG_ENTRIES} by default.
+     *
+     * @param entries the entries
+     * @return how many delivery attempts the log keeps (and the logs API serves); the oldest go first
      */
     public Builder maxLogEntries(int entries) {
       if (entries < 1) {
@@ -431,6 +482,9 @@ public final class MockWebconnex
     /**
      * Whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}),
      * and refuses delivery requests there that would send nothing.
+     *
+     * @param load the load
+     * @return whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}), and refuses delivery requests there that would send nothing
      */
     public Builder bundledMappings(boolean load) {
       this.bundledMappings = load;
@@ -441,6 +495,7 @@ public final class MockWebconnex
      * The mock.
      *
      * @throws InvalidSettingsException when a secret cannot be read or two webhooks share an id
+     * @return the mock
      */
     public MockWebconnex build() {
       if (settings != null && !webhooks.isEmpty()) {

@@ -9,7 +9,12 @@ import java.util.List;
  */
 public record SendResult(List<DeliveryLog> deliveries, List<Skipped> skipped) {
 
-  /** Copies both lists: a result does not change. */
+  /**
+   * Copies both lists: a result does not change.
+   *
+   * @param deliveries the deliveries
+   * @param skipped the skipped
+   */
   public SendResult {
     deliveries = List.copyOf(deliveries);
     skipped = List.copyOf(skipped);

@@ -24,12 +24,17 @@ public enum TestKind {
     this.eventType = eventType;
   }
 
-  /** The event type of the payload a test of this kind sends. */
+  /** {@return the event type of the payload a test of this kind sends} */
   public EventType eventType() {
     return eventType;
   }
 
-  /** The kind by its name in URLs and on the command line ({@code registration}, {@code publish}...). */
+  /**
+   * The kind by its name in URLs and on the command line ({@code registration}, {@code publish}...).
+   *
+   * @param name the name
+   * @return the kind by its name in URLs and on the command line ({@code registration}, {@code publish}...)
+   */
   public static Optional<TestKind> fromName(String name) {
     for (TestKind kind : values()) {
       if (kind.name().toLowerCase(Locale.ROOT).equals(name) || kind.eventType.wireName().equals(name)) {

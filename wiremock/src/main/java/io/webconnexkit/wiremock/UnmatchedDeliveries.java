@@ -61,12 +61,12 @@ public final class UnmatchedDeliveries implements ServeEventListener {
     }
   }
 
-  /** Every unmatched request so far, oldest first. */
+  /** {@return every unmatched request so far, oldest first} */
   public List<Unmatched> requests() {
     return new ArrayList<>(unmatched);
   }
 
-  /** One paragraph per unmatched request, listing its problems; empty when every request matched. */
+  /** {@return one paragraph per unmatched request, listing its problems; empty when every request matched} */
   public String describe() {
     StringBuilder s = new StringBuilder();
     for (Unmatched u : unmatched) {

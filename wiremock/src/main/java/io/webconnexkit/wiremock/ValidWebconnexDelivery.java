@@ -147,6 +147,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
   /**
    * The report of requests that no stub matched, with the validator's problems for each: register it
    * as an extension next to this matcher.
+   *
+   * @return the report of requests that no stub matched, with the validator's problems for each: register it as an extension next to this matcher
    */
   public UnmatchedDeliveries unmatchedDeliveries() {
     return unmatched;
@@ -162,12 +164,22 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
 
     private Builder() {}
 
-    /** A secret a valid signature may be made with; call again to accept another (rotation, several webhooks). */
+    /**
+     * A secret a valid signature may be made with; call again to accept another (rotation, several webhooks).
+     *
+     * @param secret the secret
+     * @return a secret a valid signature may be made with; call again to accept another (rotation, several webhooks)
+     */
     public Builder signingSecret(SigningSecret secret) {
       return secret(SecretSource.of(secret));
     }
 
-    /** Where a secret comes from. */
+    /**
+     * Where a secret comes from.
+     *
+     * @param secret the secret
+     * @return where a secret comes from
+     */
     public Builder secret(SecretSource secret) {
       secrets.add(Objects.requireNonNull(secret, "secret"));
       return this;
@@ -184,13 +196,23 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
       return this;
     }
 
-    /** The profile used when a stub does not name one; lenient by default. */
+    /**
+     * The profile used when a stub does not name one; lenient by default.
+     *
+     * @param profile the profile
+     * @return the profile used when a stub does not name one; lenient by default
+     */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;
     }
 
-    /** Where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it. */
+    /**
+     * Where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it.
+     *
+     * @param environment the environment
+     * @return where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;
@@ -209,6 +231,7 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
 
     /**
      * @throws IllegalArgumentException when a secret cannot be read
+     * @return the result
      */
     public ValidWebconnexDelivery build() {
       return new ValidWebconnexDelivery(prepare());

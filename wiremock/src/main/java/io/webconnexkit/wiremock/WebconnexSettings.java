@@ -61,22 +61,34 @@ public final class WebconnexSettings {
     this.webhooks = List.copyOf(webhooks);
   }
 
+/** {@return a builder of settings, one webhook at a time} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** One enabled webhook, every event, every form: what the mock does without a settings file. */
+  /**
+   * One enabled webhook, every event, every form: what the mock does without a settings file.
+   *
+   * @param secret the secret
+   * @param url the url
+   * @return one enabled webhook, every event, every form: what the mock does without a settings file
+   */
   public static WebconnexSettings everything(String url, SecretSource secret) {
     return builder().webhook(WebhookSettings.builder().id(DEFAULT_WEBHOOK_ID).name("Webconnex Contract Kit mock")
         .url(url).secret(secret).build()).build();
   }
 
-  /** The webhooks, in the order given. */
+  /** {@return the webhooks, in the order given} */
   public List<WebhookSettings> webhooks() {
     return webhooks;
   }
 
-  /** The webhook with this id. */
+  /**
+   * The webhook with this id.
+   *
+   * @param id the id
+   * @return the webhook with this id
+   */
   public Optional<WebhookSettings> webhook(long id) {
     return webhooks.stream().filter(w -> w.id() == id).findFirst();
   }
@@ -85,6 +97,8 @@ public final class WebconnexSettings {
    * Reads every webhook's secret now.
    *
    * @throws InvalidSettingsException naming each webhook whose secret cannot be had, and why
+   * @param environment the environment
+   * @return reads every webhook's secret now
    */
   public Map<Long, SigningSecret> resolveSecrets(Function<String, String> environment) {
     Map<Long, SigningSecret> secrets = new LinkedHashMap<>();
@@ -107,6 +121,9 @@ public final class WebconnexSettings {
    *
    * @throws InvalidSettingsException for bad JSON, bad fields or secrets that cannot be read
    * @throws IllegalArgumentException when the file cannot be read
+   * @param environment the environment
+   * @param file the file
+   * @return reads a settings file and checks that every secret can be had, naming every fault at once
    */
   public static WebconnexSettings read(Path file, Function<String, String> environment) {
     String json;
@@ -119,7 +136,12 @@ public final class WebconnexSettings {
     return parse(json, base, environment);
   }
 
-  /** Reads a settings file, with secrets from the real environment. */
+  /**
+   * Reads a settings file, with secrets from the real environment.
+   *
+   * @param file the file
+   * @return reads a settings file, with secrets from the real environment
+   */
   public static WebconnexSettings read(Path file) {
     return read(file, null);
   }
@@ -341,6 +363,10 @@ public final class WebconnexSettings {
 
     private Builder() {}
 
+/**
+     * @param webhook one more webhook
+     * @return this builder
+     */
     public Builder webhook(WebhookSettings webhook) {
       webhooks.add(Objects.requireNonNull(webhook, "webhook"));
       return this;
@@ -348,6 +374,7 @@ public final class WebconnexSettings {
 
     /**
      * @throws InvalidSettingsException when there is no webhook or two share an id
+     * @return the result
      */
     public WebconnexSettings build() {
       List<String> faults = new ArrayList<>();

@@ -55,19 +55,29 @@ public final class WebconnexWebhooks {
     parameters.put("event", eventType.wireName());
   }
 
-  /** A builder that delivers an event of this type. */
+  /**
+   * A builder that delivers an event of this type.
+   *
+   * @param eventType the event type
+   * @return a builder that delivers an event of this type
+   */
   public static WebconnexWebhooks deliver(EventType eventType) {
     return new WebconnexWebhooks(Objects.requireNonNull(eventType, "eventType"));
   }
 
-  /** An independent builder with the parameters this one holds now: changes to either leave the other alone. */
+  /** {@return an independent builder with the parameters this one holds now: changes to either leave the other alone} */
   public WebconnexWebhooks copy() {
     WebconnexWebhooks copy = new WebconnexWebhooks(EventType.fromWireName((String) parameters.get("event")).orElseThrow());
     copy.parameters.putAll(parameters());
     return copy;
   }
 
-  /** Only to the webhook with this id (it must still be enabled and want the event and form). Changes this builder. */
+  /**
+   * Only to the webhook with this id (it must still be enabled and want the event and form). Changes this builder.
+   *
+   * @param webhookId the webhook id
+   * @return only to the webhook with this id (it must still be enabled and want the event and form)
+   */
   public WebconnexWebhooks toWebhook(long webhookId) {
     parameters.put("webhook", webhookId);
     return this;
@@ -77,6 +87,9 @@ public final class WebconnexWebhooks {
    * The event belongs to this form: generated samples carry it as {@code formId}, and webhooks that
    * send only some forms decide by it. For a body you supply, the form is read from its
    * {@code formId} unless given here. Changes this builder.
+   *
+   * @param formId the form id
+   * @return the event belongs to this form: generated samples carry it as {@code formId}, and webhooks that send only some forms decide by it
    */
   public WebconnexWebhooks forForm(long formId) {
     parameters.put("formId", formId);
@@ -86,13 +99,22 @@ public final class WebconnexWebhooks {
   /**
    * Sets a field of the generated sample (a JSON Pointer and any value Jackson can write); the value
    * is sent as given, never rendered as a template. Changes this builder.
+   *
+   * @param pointer the pointer
+   * @param value the value
+   * @return sets a field of the generated sample (a JSON Pointer and any value Jackson can write); the value is sent as given, never rendered as a template
    */
   public WebconnexWebhooks with(String pointer, Object value) {
     overrides().put(Objects.requireNonNull(pointer, "pointer"), value);
     return this;
   }
 
-  /** Removes a field of the generated sample. Changes this builder. */
+  /**
+   * Removes a field of the generated sample. Changes this builder.
+   *
+   * @param pointer the pointer
+   * @return removes a field of the generated sample
+   */
   public WebconnexWebhooks without(String pointer) {
     removals().add(Objects.requireNonNull(pointer, "pointer"));
     return this;
@@ -111,7 +133,12 @@ public final class WebconnexWebhooks {
     return this;
   }
 
-  /** Sends this body (a Handlebars template) instead of a generated sample. Changes this builder. */
+  /**
+   * Sends this body (a Handlebars template) instead of a generated sample. Changes this builder.
+   *
+   * @param body the body
+   * @return sends this body (a Handlebars template) instead of a generated sample
+   */
   public WebconnexWebhooks withBody(String body) {
     parameters.put("body", Objects.requireNonNull(body, "body"));
     parameters.remove("bodyFile");
@@ -121,6 +148,9 @@ public final class WebconnexWebhooks {
   /**
    * Sends the content of this file (a Handlebars template) instead of a generated sample: a path,
    * relative to the working directory, or {@code classpath:} and a resource name. Changes this builder.
+   *
+   * @param file the file
+   * @return sends the content of this file (a Handlebars template) instead of a generated sample: a path, relative to the working directory, or {@code classpath:} and a resource name
    */
   public WebconnexWebhooks withBodyFile(String file) {
     parameters.put("bodyFile", Objects.requireNonNull(file, "file"));
@@ -128,7 +158,12 @@ public final class WebconnexWebhooks {
     return this;
   }
 
-  /** Waits this long after the stub was served (or {@code send} was called) before delivering. Changes this builder. */
+  /**
+   * Waits this long after the stub was served (or {@code send} was called) before delivering. Changes this builder.
+   *
+   * @param delay the delay
+   * @return waits this long after the stub was served (or {@code send} was called) before delivering
+   */
   public WebconnexWebhooks after(Duration delay) {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("a delay cannot be negative: " + delay);
@@ -137,7 +172,7 @@ public final class WebconnexWebhooks {
     return this;
   }
 
-  /** A copy of the listener parameters, as a mapping's JSON holds them. */
+  /** {@return a copy of the listener parameters, as a mapping's JSON holds them} */
   @JsonValue
   public Map<String, Object> parameters() {
     Map<String, Object> copy = new LinkedHashMap<>(parameters);

@@ -52,11 +52,12 @@ public final class WebhookSettings {
     this.secret = b.secret;
   }
 
+/** {@return a builder of one webhook's settings} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings, to derive changed copies. */
+  /** {@return a builder holding these settings, to derive changed copies} */
   public Builder toBuilder() {
     Builder b = new Builder().id(id).name(name).url(url.toString()).enabled(enabled).secret(secret);
     b.appKey = appKey;
@@ -66,62 +67,67 @@ public final class WebhookSettings {
     return b;
   }
 
-  /** The webhook's id; the mock's webhook API logs its deliveries under it. */
+  /** {@return the webhook's id; the mock's webhook API logs its deliveries under it} */
   public long id() {
     return id;
   }
 
-  /** The webhook's name, sent as {@code meta.name}. */
+  /** {@return the webhook's name, sent as {@code meta.name}} */
   public String name() {
     return name;
   }
 
-  /** Where deliveries go. */
+  /** {@return where deliveries go} */
   public URI url() {
     return url;
   }
 
-  /** The App Key, sent as {@code meta.appKey} when set. */
+  /** {@return the App Key, sent as {@code meta.appKey} when set} */
   public Optional<String> appKey() {
     return Optional.ofNullable(appKey);
   }
 
-  /** The App/API Token, sent as {@code meta.appToken} when set. */
+  /** {@return the App/API Token, sent as {@code meta.appToken} when set} */
   public Optional<String> appToken() {
     return Optional.ofNullable(appToken);
   }
 
-  /** The {@code meta} every payload of this webhook carries: its name, App Key and App/API Token. */
+  /** {@return the {@code meta} every payload of this webhook carries: its name, App Key and App/API Token} */
   public WebhookMeta meta() {
     return WebhookMeta.of(name).withAppKey(appKey).withAppToken(appToken);
   }
 
-  /** The status toggle: a disabled webhook sends nothing. */
+  /** {@return the status toggle: a disabled webhook sends nothing} */
   public boolean enabled() {
     return enabled;
   }
 
-  /** The events toggled on. */
+  /** {@return the events toggled on} */
   public Set<EventType> events() {
     return events;
   }
 
-  /** Whether every form sends data ("Send Data from Every Page"). */
+  /** {@return whether every form sends data ("Send Data from Every Page")} */
   public boolean allForms() {
     return forms == null;
   }
 
-  /** The forms that send data, when not every form does. */
+  /** {@return the forms that send data, when not every form does} */
   public Optional<Set<Long>> forms() {
     return Optional.ofNullable(forms);
   }
 
-  /** Where the signing secret comes from. */
+  /** {@return where the signing secret comes from} */
   public SecretSource secret() {
     return secret;
   }
 
-  /** Whether this webhook is toggled on for this event. {@code test} events go to every webhook. */
+  /**
+   * Whether this webhook is toggled on for this event. {@code test} events go to every webhook.
+   *
+   * @param eventType the event type
+   * @return whether this webhook is toggled on for this event
+   */
   public boolean subscribesTo(EventType eventType) {
     return eventType == EventType.TEST || events.contains(eventType);
   }
@@ -129,6 +135,9 @@ public final class WebhookSettings {
   /**
    * Whether an event of this form is sent. An event without a form (a global coupon) passes every
    * form list.
+   *
+   * @param formId the form id
+   * @return whether an event of this form is sent
    */
   public boolean sendsForm(Long formId) {
     return forms == null || formId == null || forms.contains(formId);
@@ -173,60 +182,105 @@ public final class WebhookSettings {
 
     private Builder() {}
 
-    /** Required: a positive number, unique among the webhooks of one mock. */
+    /**
+     * Required: a positive number, unique among the webhooks of one mock.
+     *
+     * @param id the id
+     * @return required: a positive number, unique among the webhooks of one mock
+     */
     public Builder id(long id) {
       this.id = id;
       return this;
     }
 
-    /** Required: the webhook's name, sent as {@code meta.name}. */
+    /**
+     * Required: the webhook's name, sent as {@code meta.name}.
+     *
+     * @param name the name
+     * @return required: the webhook's name, sent as {@code meta.name}
+     */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Required: an absolute http or https URL. */
+    /**
+     * Required: an absolute http or https URL.
+     *
+     * @param url the url
+     * @return required: an absolute http or https URL
+     */
     public Builder url(String url) {
       this.url = url;
       return this;
     }
 
-    /** Optional App Key; {@code null} clears it. */
+    /**
+     * Optional App Key; {@code null} clears it.
+     *
+     * @param appKey the app key
+     * @return optional App Key; {@code null} clears it
+     */
     public Builder appKey(String appKey) {
       this.appKey = appKey;
       return this;
     }
 
-    /** Optional App/API Token; {@code null} clears it. */
+    /**
+     * Optional App/API Token; {@code null} clears it.
+     *
+     * @param appToken the app token
+     * @return optional App/API Token; {@code null} clears it
+     */
     public Builder appToken(String appToken) {
       this.appToken = appToken;
       return this;
     }
 
-    /** The status toggle; on by default. */
+    /**
+     * The status toggle; on by default.
+     *
+     * @param enabled the enabled
+     * @return the status toggle; on by default
+     */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
       return this;
     }
 
-    /** The events toggled on (all of them unless this is called). */
+    /**
+     * The events toggled on (all of them unless this is called).
+     *
+     * @param events the events
+     * @return the events toggled on (all of them unless this is called)
+     */
     public Builder events(EventType... events) {
       return events(List.of(events));
     }
 
-    /** The events toggled on (all of them unless this is called). */
+    /**
+     * The events toggled on (all of them unless this is called).
+     *
+     * @param events the events
+     * @return the events toggled on (all of them unless this is called)
+     */
     public Builder events(Collection<EventType> events) {
       this.events = events.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(events);
       return this;
     }
 
-    /** Every event toggled on (the default). */
+    /** {@return every event toggled on (the default)} */
     public Builder allEvents() {
       this.events = null;
       return this;
     }
 
-    /** Only events of these forms are sent ("Send Data from Every Page" off). */
+    /**
+     * Only events of these forms are sent ("Send Data from Every Page" off).
+     *
+     * @param formIds the form ids
+     * @return only events of these forms are sent ("Send Data from Every Page" off)
+     */
     public Builder forms(long... formIds) {
       Set<Long> set = new TreeSet<>();
       for (long formId : formIds) {
@@ -236,41 +290,67 @@ public final class WebhookSettings {
       return this;
     }
 
-    /** Only events of these forms are sent ("Send Data from Every Page" off). */
+    /**
+     * Only events of these forms are sent ("Send Data from Every Page" off).
+     *
+     * @param formIds the form ids
+     * @return only events of these forms are sent ("Send Data from Every Page" off)
+     */
     public Builder forms(Collection<Long> formIds) {
       this.forms = new TreeSet<>(formIds);
       return this;
     }
 
-    /** Events of every form are sent (the default). */
+    /** {@return events of every form are sent (the default)} */
     public Builder allForms() {
       this.forms = null;
       return this;
     }
 
-    /** Required: where the signing secret comes from. */
+    /**
+     * Required: where the signing secret comes from.
+     *
+     * @param secret the secret
+     * @return required: where the signing secret comes from
+     */
     public Builder secret(SecretSource secret) {
       this.secret = secret;
       return this;
     }
 
-    /** The signing secret itself, from Java. */
+    /**
+     * The signing secret itself, from Java.
+     *
+     * @param secret the secret
+     * @return the signing secret itself, from Java
+     */
     public Builder signingSecret(SigningSecret secret) {
       return secret(SecretSource.of(secret));
     }
 
-    /** The signing secret is the value of this environment variable. */
+    /**
+     * The signing secret is the value of this environment variable.
+     *
+     * @param variable the variable
+     * @return the signing secret is the value of this environment variable
+     */
     public Builder secretEnv(String variable) {
       return secret(SecretSource.environment(variable));
     }
 
-    /** The signing secret is the content of this file. */
+    /**
+     * The signing secret is the content of this file.
+     *
+     * @param file the file
+     * @return the signing secret is the content of this file
+     */
     public Builder secretFile(Path file) {
       return secret(SecretSource.file(file));
     }
 
     /**
      * @throws InvalidSettingsException naming every missing or bad field
+     * @return the result
      */
     public WebhookSettings build() {
       List<String> faults = faults(id == null ? "webhook: " : "webhook " + id + ": ");
