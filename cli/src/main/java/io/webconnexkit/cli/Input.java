@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,18 +28,6 @@ record Input(String name, Path file) {
 
   static final String STDIN_ARGUMENT = "-";
   static final String STDIN_NAME = "<stdin>";
-
-  private static final Comparator<Path> BY_NAME_ELEMENTS = (a, b) -> {
-    // Element by element, so a directory's files stay together whatever characters names contain.
-    int n = Math.min(a.getNameCount(), b.getNameCount());
-    for (int i = 0; i < n; i++) {
-      int c = a.getName(i).toString().compareTo(b.getName(i).toString());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.getNameCount(), b.getNameCount());
-  };
 
   boolean isStdin() {
     return file == null;
@@ -69,7 +57,8 @@ record Input(String name, Path file) {
           throw new CommandFailure("no *.json, *.jsonl or *.ndjson files in directory " + path);
         }
         for (Path relative : found) {
-          inputs.add(new Input(path.resolve(relative).toString(), path.resolve(relative)));
+          Path file = path.resolve(relative);
+          inputs.add(new Input(file.toString(), file));
         }
       } else if (Files.exists(path)) {
         inputs.add(new Input(path.toString(), path));
@@ -101,7 +90,11 @@ record Input(String name, Path file) {
 
   /** Paths relative to {@code dir} of the {@code *.json} files under it; links to directories are not followed. */
   private static List<Path> jsonFilesUnder(Path dir) {
-    List<Path> found = new ArrayList<>();
+    // Sorted element by element, so a directory's files stay together whatever characters names
+    // contain: by the relative path with its separators as U+0000, which sorts below every character
+    // a name can hold, each key made once rather than in every comparison.
+    List<Map.Entry<String, Path>> found = new ArrayList<>();
+    char separator = dir.getFileSystem().getSeparator().charAt(0);
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
@@ -109,7 +102,8 @@ record Input(String name, Path file) {
           boolean regular = attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(file));
           String name = file.getFileName().toString();
           if (regular && (name.endsWith(".json") || io.webconnexkit.validator.RecordedDeliveryReader.isJsonLines(name))) {
-            found.add(dir.relativize(file));
+            Path relative = dir.relativize(file);
+            found.add(Map.entry(relative.toString().replace(separator, '\0'), relative));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -122,8 +116,10 @@ record Input(String name, Path file) {
     } catch (IOException e) {
       throw new CommandFailure("cannot read directory " + describe(e));
     }
-    found.sort(BY_NAME_ELEMENTS);
-    return found;
+    found.sort(Map.Entry.comparingByKey());
+    List<Path> sorted = new ArrayList<>(found.size());
+    found.forEach(entry -> sorted.add(entry.getValue()));
+    return sorted;
   }
 
   /**

@@ -2,8 +2,11 @@ package io.webconnexkit.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,11 +21,6 @@ import picocli.CommandLine.Spec;
     name = "webconnex",
     mixinStandardHelpOptions = true,
     versionProvider = KitVersion.class,
-    subcommands = {ValidateCommand.class, SignCommand.class, VerifyCommand.class, SendCommand.class, MockCommand.class,
-      PullCommand.class,
-      ReplayCommand.class,
-      DriftCommand.class,
-      CommandLine.HelpCommand.class},
     usageHelpAutoWidth = true,
     header = "Validate, sign, verify, send, record, replay and compare Webconnex webhook deliveries.",
     description = {
@@ -90,8 +88,26 @@ public final class WebconnexCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.exit(commandLine(PROCESS_ENVIRONMENT, System.in).execute(args));
+    System.exit(commandLine(PROCESS_ENVIRONMENT, System.in, args).execute(args));
   }
+
+  /**
+   * Every subcommand, in the order help lists them, with how to make it. Picocli reads every
+   * option of every command it is given through reflection, and its classes cannot come from the
+   * class-data archive (they are Java 5 class files), so building all of them costs a fresh process
+   * about as much as validating a file; {@link #commandLine(Function, InputStream, String[])} builds
+   * only the one that runs.
+   */
+  private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
+      Map.entry("validate", ValidateCommand::new),
+      Map.entry("sign", SignCommand::new),
+      Map.entry("verify", VerifyCommand::new),
+      Map.entry("send", SendCommand::new),
+      Map.entry("mock", MockCommand::new),
+      Map.entry("pull", PullCommand::new),
+      Map.entry("replay", ReplayCommand::new),
+      Map.entry("drift", DriftCommand::new),
+      Map.entry("help", CommandLine.HelpCommand::new));
 
   /**
    * Reads a secret: from the process's environment as core reads it (whatever the locale), or
@@ -109,7 +125,30 @@ public final class WebconnexCommand implements Runnable {
    * @return a ready-to-execute command line, with the kit's exit statuses and one-line error messages
    */
   public static CommandLine commandLine(Function<String, String> environment, InputStream stdin) {
+    return commandLine(environment, stdin, new String[0]);
+  }
+
+  /**
+   * The command line for these arguments: when the first names a command other than {@code help},
+   * only that command is built, and it parses, runs, prints and fails exactly as in the full
+   * command line; otherwise (no command, an option first, {@code help}, a mistyped name) every
+   * command is, so help and "did you mean" list them all.
+   *
+   * @param environment the environment
+   * @param stdin the stdin
+   * @param args the arguments that will be executed
+   * @return a ready-to-execute command line
+   */
+  public static CommandLine commandLine(Function<String, String> environment, InputStream stdin, String[] args) {
     CommandLine cli = new CommandLine(new WebconnexCommand(environment, stdin));
+    String first = args.length > 0 ? args[0] : null;
+    boolean one = first != null && !first.equals("help") && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(first));
+    for (Map.Entry<String, Supplier<Object>> command : SUBCOMMANDS) {
+      if (!one || command.getKey().equals(first)) {
+        cli.addSubcommand(command.getKey(), command.getValue().get());
+      }
+    }
+    // Settings after the subcommands: picocli applies them to the commands present when they are set.
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // "@file" arguments would be replaced by the file's contents, which then appear in error
     // messages: a secret file given as @secret.txt would be printed. An "@" argument is a plain value.

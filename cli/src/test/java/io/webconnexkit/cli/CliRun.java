@@ -17,7 +17,8 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun run(Map<String, String> environment, byte[] stdin, String... args) {
-    CommandLine cli = WebconnexCommand.commandLine(environment::get, new ByteArrayInputStream(stdin));
+    // As main builds it: only the command the arguments name (or every one, for help and mistakes).
+    CommandLine cli = WebconnexCommand.commandLine(environment::get, new ByteArrayInputStream(stdin), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

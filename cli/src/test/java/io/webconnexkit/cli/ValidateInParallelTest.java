@@ -51,4 +51,25 @@ class ValidateInParallelTest {
     }
     assertThat(run(args).out()).isEqualTo(expected.toString());
   }
+
+  @Test
+  void aDirectorysFilesComeInOrderOfTheirPathsElementByElement() throws IOException {
+    // Plain string order would put "a-b/" (a hyphen) and "a.json" before "a/" (a slash sorts after both).
+    Path invalid = resource("payloads/invalid/registration-total-as-string.json");
+    for (String name : List.of("a.json", "a-b/a.json", "a/z.json", "a/b/c.json", "B.json", "a/b.json")) {
+      Path file = dir.resolve(name);
+      Files.createDirectories(file.getParent());
+      Files.copy(invalid, file);
+    }
+
+    List<String> named = new ArrayList<>();
+    for (String line : run("validate", dir.toString()).outLines()) {
+      if (line.startsWith(dir.toString())) {
+        String relative = line.substring(dir.toString().length() + 1);
+        named.add(relative.substring(0, relative.indexOf(':')));
+      }
+    }
+
+    assertThat(named).containsExactly("B.json", "a/b/c.json", "a/b.json", "a/z.json", "a-b/a.json", "a.json");
+  }
 }

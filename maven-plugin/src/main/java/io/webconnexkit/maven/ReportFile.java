@@ -13,18 +13,23 @@ import io.webconnexkit.validator.ReportLine;
 import io.webconnexkit.validator.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -53,7 +58,7 @@ enum ReportFile {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "webconnex");
         xml.writeAttribute("tests", Integer.toString(run.results().size()));
-        xml.writeAttribute("failures", Long.toString(run.invalid()));
+        xml.writeAttribute("failures", Long.toString(run.results().stream().filter(context::fails).count()));
         xml.writeAttribute("errors", "0");
         xml.writeAttribute("skipped", "0");
         xml.writeAttribute("time", seconds(context.elapsedMillis()));
@@ -72,8 +77,15 @@ enum ReportFile {
           xml.writeAttribute("line", Integer.toString(record.line()));
           xml.writeAttribute("time", "0");
           List<String> lines = new ArrayList<>();
-          inFileOrder(r).forEach(p -> lines.add(ReportLine.of(record.path(), p)));
-          if (!r.isValid()) {
+          boolean expected = context.expectsInvalid(r);
+          inFileOrder(r).forEach(p -> lines.add(expected ? expectedLine(record.path(), p) : ReportLine.of(record.path(), p)));
+          if (expected && r.isValid()) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", xmlText(ReportLine.escape(record.path()) + ": " + CONFORMS_BUT_EXPECTED_INVALID));
+            xml.writeAttribute("type", EXPECTED_INVALID_KEY);
+            xml.writeCharacters(xmlText(String.join("\n", lines)));
+            xml.writeEndElement();
+          } else if (!r.isValid() && !expected) {
             Problem first = r.report().errors().get(0);
             int errors = r.report().errors().size();
             xml.writeStartElement("failure");
@@ -122,14 +134,28 @@ enum ReportFile {
       ObjectNode driver = sarifRun.putObject("tool").putObject("driver");
       driver.put("name", "webconnex-maven-plugin");
       driver.put("version", context.toolVersion());
+      driver.put("informationUri", SITE);
       ArrayNode rules = driver.putArray("rules");
       Map<String, Integer> ruleIndex = new LinkedHashMap<>();
       sarifRun.putObject("originalUriBaseIds").putObject(SRCROOT)
           .put("uri", context.baseDirectory().toUri().toString());
       ArrayNode results = sarifRun.putArray("results");
       for (CheckedRecord r : run.results()) {
+        boolean expected = context.expectsInvalid(r);
+        if (expected && r.isValid()) {
+          result(results, rules, ruleIndex, r.record(), Problem.builder(Severity.ERROR, EXPECTED_INVALID_KEY)
+              .message(CONFORMS_BUT_EXPECTED_INVALID).location(r.record().line(), 0).build());
+        }
         for (Problem p : inFileOrder(r)) {
-          result(results, rules, ruleIndex, r.record(), p);
+          ObjectNode result = result(results, rules, ruleIndex, r.record(), p);
+          if (expected) {
+            // Known-bad fixtures' problems are expected: code-scanning views show them as suppressed, not as alerts.
+            result.putArray("suppressions").addObject()
+                .put("kind", "external")
+                .put("status", "accepted")
+                .put("justification", "expected: the fixture matches webconnex.expectInvalid ("
+                    + ReportLine.escape(context.expectInvalid()) + ")");
+          }
         }
       }
       return json(MAPPER.writeValueAsString(root));
@@ -165,7 +191,7 @@ enum ReportFile {
       rule.put("helpUri", PROBLEM_KEYS_PAGE);
     }
 
-    private void result(ArrayNode results, ArrayNode rules, Map<String, Integer> ruleIndex, RecordedDelivery record,
+    private ObjectNode result(ArrayNode results, ArrayNode rules, Map<String, Integer> ruleIndex, RecordedDelivery record,
         Problem p) {
       String key = p.key();
       Integer index = ruleIndex.get(key);
@@ -198,6 +224,7 @@ enum ReportFile {
         }
       }
       record.label().ifPresent(label -> result.putObject("properties").put("record", label));
+      return result;
     }
   },
 
@@ -212,16 +239,74 @@ enum ReportFile {
     }
   };
 
-  /** What reports say besides the results. */
-  record Context(Path baseDirectory, String profile, String toolVersion, long elapsedMillis) {}
+  /**
+   * What reports say besides the results.
+   *
+   * @param expectedInvalid the fixtures {@code webconnex.expectInvalid} matches (by identity): their
+   *     problems are expected, and one that conforms is a failure
+   * @param expectInvalid the patterns, as configured, for the reports' words
+   */
+  record Context(Path baseDirectory, String profile, String toolVersion, long elapsedMillis,
+      Set<CheckedRecord> expectedInvalid, String expectInvalid) {
+
+    Context {
+      expectedInvalid = Collections.unmodifiableSet(expectedInvalid);
+    }
+
+    /** A run with no {@code expectInvalid} patterns. */
+    Context(Path baseDirectory, String profile, String toolVersion, long elapsedMillis) {
+      this(baseDirectory, profile, toolVersion, elapsedMillis, Set.of(), "");
+    }
+
+    /** Whether the fixture must not conform. */
+    boolean expectsInvalid(CheckedRecord r) {
+      return expectedInvalid.contains(r);
+    }
+
+    /** Whether the fixture fails the build: an error it should not have, or no error where one is expected. */
+    boolean fails(CheckedRecord r) {
+      return expectsInvalid(r) == r.isValid();
+    }
+  }
+
+  /** The key of a known-bad fixture that conforms (a failure in every report). */
+  static final String EXPECTED_INVALID_KEY = "fixture.expectedInvalid";
+
+  /** What is wrong with a known-bad fixture that conforms, after its name. */
+  static final String CONFORMS_BUT_EXPECTED_INVALID =
+      "conforms to the Webconnex contract, but webconnex.expectInvalid says it must not";
+
+  /** A known-bad fixture's problem, as the console and the JUnit XML report show it: expected. */
+  static String expectedLine(String path, Problem p) {
+    return ReportLine.withoutSeverity(path, p) + " (expected: webconnex.expectInvalid)";
+  }
 
   private static final String SRCROOT = "%SRCROOT%";
 
+  /** The kit's site, the root POM's {@code <url>}, as the build wrote it into {@code links.properties}. */
+  static final String SITE = site();
+
   /**
-   * Where every problem key is listed with its meaning and levels (docs/problem-keys.md), under the
-   * kit's own namespace, the one its schema ids use.
+   * Where every problem key is listed with its meaning and levels: {@code docs/problem-keys.md} of
+   * the kit's site, at its "Every key" table.
    */
-  static final String PROBLEM_KEYS_PAGE = "https://webconnexkit.io/docs/problem-keys.md#every-key";
+  static final String PROBLEM_KEYS_PAGE = SITE + "/docs/problem-keys.md#every-key";
+
+  private static String site() {
+    Properties links = new Properties();
+    try (InputStream in = ReportFile.class.getResourceAsStream("links.properties")) {
+      links.load(Objects.requireNonNull(in, "links.properties"));
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the plugin jar is incomplete: cannot read links.properties", e);
+    }
+    String site = links.getProperty("site", "");
+    if (!site.startsWith("https://")) {
+      throw new IllegalStateException("the plugin jar was built without resource filtering: links.properties says "
+          + ReportLine.escape(site));
+    }
+    return site.replaceAll("/+$", "");
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final String formatName;

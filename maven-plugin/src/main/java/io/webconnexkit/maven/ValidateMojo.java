@@ -220,7 +220,8 @@ public class ValidateMojo extends AbstractMojo {
     print(run, log, knownBad);
 
     long reportsStarted = System.nanoTime();
-    writeReports(run, formats, reports, base, chosen, engine, millis(started));
+    writeReports(run, formats, reports, base, chosen, engine, millis(started), knownBad,
+        String.join(",", knownBadPatterns));
     if (log.isDebugEnabled()) {
       log.debug(String.format(Locale.ROOT, "webconnex:validate took %d ms: %d files, %d fixtures validated in %d ms "
           + "(%d threads), reports written in %d ms", millis(started), run.files(), run.results().size(), engineMillis,
@@ -293,15 +294,14 @@ public class ValidateMojo extends AbstractMojo {
     for (CheckedRecord r : run.results()) {
       boolean expected = knownBad.contains(r);
       if (expected && r.isValid()) {
-        log.error(ReportLine.escape(r.record().name()) + ": conforms to the Webconnex contract, but "
-            + "webconnex.expectInvalid says it must not");
+        log.error(ReportLine.escape(r.record().name()) + ": " + ReportFile.CONFORMS_BUT_EXPECTED_INVALID);
       }
       for (Problem p : ReportFile.inFileOrder(r)) {
-        String line = ReportLine.withoutSeverity(r.record().path(), p);
         if (expected) {
-          log.info(line + " (expected: webconnex.expectInvalid)");
+          log.info(ReportFile.expectedLine(r.record().path(), p));
           continue;
         }
+        String line = ReportLine.withoutSeverity(r.record().path(), p);
         switch (p.severity()) {
           case ERROR -> log.error(line);
           case WARNING -> log.warn(line);
@@ -339,7 +339,8 @@ public class ValidateMojo extends AbstractMojo {
   }
 
   private void writeReports(FixtureRun run, List<ReportFile> formats, Path reports, Path base, Profile chosen,
-      FixtureEngine engine, long elapsedMillis) throws MojoExecutionException {
+      FixtureEngine engine, long elapsedMillis, Set<CheckedRecord> knownBad, String knownBadPatterns)
+      throws MojoExecutionException {
     if (formats.isEmpty()) {
       return;
     }
@@ -351,7 +352,8 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoExecutionException(e.getMessage());
     }
     String version = plugin != null && plugin.getVersion() != null ? plugin.getVersion() : "unknown";
-    ReportFile.Context context = new ReportFile.Context(base, chosen.folder(), version, elapsedMillis);
+    ReportFile.Context context = new ReportFile.Context(base, chosen.folder(), version, elapsedMillis, knownBad,
+        knownBadPatterns);
     try {
       folder.claim(names);
     } catch (IOException e) {

@@ -20,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,8 +122,28 @@ class ReportFileTest {
           .contains("Default level: " + key.lenient().label() + " (lenient profile)")
           .endsWith("Example: " + key.example());
       assertThat(rule.at("/help/markdown").asText()).contains(key.meaning());
-      assertThat(rule.get("helpUri").asText()).endsWith("/docs/problem-keys.md#every-key");
+      assertThat(rule.get("helpUri").asText()).isEqualTo(ReportFile.SITE + "/docs/problem-keys.md#every-key");
     }
+  }
+
+  /** The help link is the project's declared url, and the page and heading it names are in this repository. */
+  @Test
+  void sarifHelpLinksToTheProblemKeysTableOfTheSiteThePomDeclares() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    String pom = Files.readString(root.resolve("pom.xml"));
+    java.util.regex.Matcher url = java.util.regex.Pattern.compile("\n  <url>([^<]+)</url>").matcher(pom);
+    assertThat(url.find()).as("the root POM's <url>").isTrue();
+    assertThat(ReportFile.SITE).isEqualTo(url.group(1));
+    JsonNode sarif = MAPPER.readTree(write(ReportFile.SARIF));
+    assertThat(sarif.at("/runs/0/tool/driver/informationUri").asText()).isEqualTo(url.group(1));
+
+    URI help = URI.create(sarif.at("/runs/0/tool/driver/rules/0/helpUri").asText());
+    Path page = root.resolve(help.getPath().substring(1));
+    assertThat(page).exists();
+    // The fragment is the anchor a Markdown renderer gives a heading: lower case, spaces as hyphens.
+    assertThat(Files.readAllLines(page)).filteredOn(l -> l.startsWith("#"))
+        .extracting(l -> l.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT).replace(' ', '-'))
+        .contains(help.getFragment());
   }
 
   @Test
@@ -141,7 +163,7 @@ class ReportFileTest {
   }
 
   /** The errors networknt finds in a SARIF log against the SARIF 2.1.0 schema (src/test/resources/sarif/). */
-  private static List<String> sarifSchemaErrors(String sarif) throws IOException {
+  static List<String> sarifSchemaErrors(String sarif) throws IOException {
     String schemaText;
     try (InputStream in = ReportFileTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
       schemaText = new String(in.readAllBytes(), StandardCharsets.UTF_8);

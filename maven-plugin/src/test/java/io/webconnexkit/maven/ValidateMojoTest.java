@@ -3,6 +3,8 @@ package io.webconnexkit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -10,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The goal as Maven runs it, with the parameters' default values, in a project folder: what it
@@ -373,10 +378,43 @@ class ValidateMojoTest {
             + "expected number but found string \"100\" (expected: webconnex.expectInvalid)",
         "[INFO] Validated 2 fixtures, 0 signatures checked: 0 invalid, 0 warnings, 1 invalid as expected "
             + "(webconnex.expectInvalid)");
+    // The report files say what the console says: expected, not failed.
+    Path reports = project.resolve("target/webconnex-reports");
+    Element suite = junitXml(reports);
+    assertThat(suite.getAttribute("failures")).isEqualTo("0");
+    Element knownBad = testCase(suite, "src/test/resources/webconnex/payload/registration-total-string.json");
+    assertThat(knownBad.getElementsByTagName("failure").getLength()).isZero();
+    assertThat(knownBad.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo(
+        "src/test/resources/webconnex/payload/registration-total-string.json:123:14: /data/total: expected number but found string \"100\" "
+            + "(expected: webconnex.expectInvalid)");
+    String sarifText = Files.readString(reports.resolve("webconnex.sarif"));
+    assertThat(ReportFileTest.sarifSchemaErrors(sarifText)).isEmpty();
+    JsonNode results = new ObjectMapper().readTree(sarifText).at("/runs/0/results");
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).get("ruleId").asText()).isEqualTo("schema.type");
+    assertThat(results.get(0).at("/suppressions/0/kind").asText()).isEqualTo("external");
+    assertThat(results.get(0).at("/suppressions/0/status").asText()).isEqualTo("accepted");
+    assertThat(results.get(0).at("/suppressions/0/justification").asText())
+        .isEqualTo("expected: the fixture matches webconnex.expectInvalid (payload/*-total-string.json)");
+  }
+
+  private static Element junitXml(Path reports) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(reports.resolve("TEST-webconnex.xml").toFile()).getDocumentElement();
+  }
+
+  private static Element testCase(Element suite, String name) {
+    NodeList cases = suite.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      if (((Element) cases.item(i)).getAttribute("name").equals(name)) {
+        return (Element) cases.item(i);
+      }
+    }
+    throw new AssertionError("no test case " + name);
   }
 
   @Test
-  void aKnownBadFixtureThatConformsFailsTheBuildWithThatReason() {
+  void aKnownBadFixtureThatConformsFailsTheBuildWithThatReason() throws Exception {
     onlyPayloads();
     mojo.expectInvalid = "payload/**";
 
@@ -385,6 +423,35 @@ class ValidateMojoTest {
             + "see the [ERROR] lines above; move it out of the known-bad folder, or break it again");
     assertThat(log.lines).contains("[ERROR] src/test/resources/webconnex/payload/registration.json: conforms to the "
         + "Webconnex contract, but webconnex.expectInvalid says it must not");
+    // In the report files the conforming one is the failure, the broken one is as expected.
+    Path reports = project.resolve("target/webconnex-reports");
+    Element suite = junitXml(reports);
+    assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    Element failure = (Element) testCase(suite, "src/test/resources/webconnex/payload/registration.json").getElementsByTagName("failure").item(0);
+    assertThat(failure.getAttribute("type")).isEqualTo("fixture.expectedInvalid");
+    assertThat(failure.getAttribute("message")).isEqualTo("src/test/resources/webconnex/payload/registration.json: conforms to the Webconnex "
+        + "contract, but webconnex.expectInvalid says it must not");
+    assertThat(testCase(suite, "src/test/resources/webconnex/payload/registration-total-string.json").getElementsByTagName("failure").getLength())
+        .isZero();
+    String sarifText = Files.readString(reports.resolve("webconnex.sarif"));
+    assertThat(ReportFileTest.sarifSchemaErrors(sarifText)).isEmpty();
+    JsonNode sarif = new ObjectMapper().readTree(sarifText);
+    JsonNode conforming = null;
+    for (JsonNode result : sarif.at("/runs/0/results")) {
+      if (result.get("ruleId").asText().equals("fixture.expectedInvalid")) {
+        conforming = result;
+      } else {
+        assertThat(result.at("/suppressions/0/status").asText()).isEqualTo("accepted");
+      }
+    }
+    assertThat(conforming).isNotNull();
+    assertThat(conforming.get("level").asText()).isEqualTo("error");
+    assertThat(conforming.has("suppressions")).isFalse();
+    assertThat(conforming.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("src/test/resources/webconnex/payload/registration.json");
+    JsonNode rule = sarif.at("/runs/0/tool/driver/rules/" + conforming.get("ruleIndex").asInt());
+    assertThat(rule.at("/shortDescription/text").asText())
+        .isEqualTo(io.webconnexkit.validator.ProblemKey.find("fixture.expectedInvalid").orElseThrow().meaning());
   }
 
   @Test

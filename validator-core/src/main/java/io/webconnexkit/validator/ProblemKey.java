@@ -105,6 +105,10 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
         "line 3 is over the limit of 67108864 bytes for one record; it was skipped");
     add("fixture.emptyArchive", w, w, "A JSON Lines file has no records.", "JSON Lines archive has no records");
     add("fixture.emptyJournal", w, w, "A WireMock request journal has no requests.", "WireMock request journal has no requests");
+    add("fixture.expectedInvalid", e, e,
+        "A fixture marked known-bad (the plugin's expectInvalid, @WebconnexFixtures' invalid or expectInvalid) conforms "
+            + "to the contract, so it no longer tests what it was kept for.",
+        "conforms to the Webconnex contract, but webconnex.expectInvalid says it must not");
     add("fixture.logListing", e, e,
         "A webhook logs listing whose entries carry no request: there is nothing to check.",
         "webhook logs listing: its entries carry no request, so there is nothing to check");

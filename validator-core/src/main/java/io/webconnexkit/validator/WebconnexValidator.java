@@ -48,18 +48,31 @@ public final class WebconnexValidator {
 
   private final Profile profile;
   private final PayloadParser parser;
-  private final SchemaCatalog catalog;
+  /** The networknt schemas; for the kit's own, taken from the process's shared catalog on first need. */
+  private volatile SchemaCatalog catalog;
   private final ProblemLevels levels;
   private final boolean compiled;
 
   private WebconnexValidator(Builder b) {
     this.profile = b.profile;
     this.parser = new PayloadParser(b.maxBodyBytes, b.maxDepth, b.maxNumberLength, b.maxStringLength);
-    // One compiled catalog per profile in the process; a builder's own event schemas need their own.
-    this.catalog = b.eventSchemas.isEmpty() ? SchemaCatalog.shared(b.profile) : new SchemaCatalog(b.profile, b.eventSchemas);
+    // One compiled catalog per profile in the process, built when a payload first needs networknt (a run
+    // of clean payloads never does: the compiled path decides them). A builder's own event schemas need
+    // their own catalog, built now, so a broken schema fails build().
+    this.catalog = b.eventSchemas.isEmpty() ? null : new SchemaCatalog(b.profile, b.eventSchemas);
     this.levels = b.levels;
     // The compiled schemas are the kit's own: a builder's event schemas are interpreted, every one.
     this.compiled = b.compiled && b.eventSchemas.isEmpty();
+  }
+
+  private SchemaCatalog catalog() {
+    SchemaCatalog c = catalog;
+    if (c == null) {
+      // SchemaCatalog.shared builds each profile's catalog once; two threads arriving here get the same one.
+      c = SchemaCatalog.shared(profile);
+      catalog = c;
+    }
+    return c;
   }
 
   /** @return a builder for a lenient validator with default limits and no levels set */
@@ -227,6 +240,7 @@ public final class WebconnexValidator {
       return new ValidationReport(profile, eventType, problems, SignatureStatus.NOT_APPLICABLE);
     }
     List<SchemaProblems.Translated> translated = new ArrayList<>();
+    SchemaCatalog catalog = catalog();
     if (eventType != null && !catalog.has(eventType)) {
       String suggestion = EventNames.resembling(eventType, catalog.documentedEventTypes())
           .map(name -> " (did you mean \"" + name + "\"?)").orElse("");
