@@ -106,6 +106,19 @@ class PageProjectsTest {
         .toList(), 3);
   }
 
+  @Test
+  void wiremockPageIsAProject() throws IOException {
+    Path page = ROOT.resolve("docs/wiremock.md");
+    List<Block> blocks = blocks(page);
+    Path project = project("wiremock");
+
+    write(project, "pom.xml", SKELETON.formatted(indent(only(blocks, "xml", "## Add it").text())));
+    javaFile(project, only(blocks, "java", "## JUnit 5"));
+    Matcher promised = Pattern.compile("gives (\\d+) passing tests").matcher(Files.readString(page));
+    assertThat(promised.find()).as("the page's promised number of passing tests").isTrue();
+    expect(project, List.of("Tests run: " + promised.group(1) + ", Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS"), 2);
+  }
+
   /**
    * The README's snippets for adding the kit are those of the pages built above, so the page
    * projects build them too (one project fewer for CI): its plugin block is the Maven plugin's quick

@@ -1,5 +1,7 @@
 package io.webconnexkit.wiremock.docs;
 
+// The JUnit example of docs/wiremock.md, verbatim from the imports on (the page's package is com.example).
+
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-// The JUnit example of docs/wiremock.md, verbatim from "class CheckoutTest {" on.
 class CheckoutTest {
   static final SigningSecret SECRET = SigningSecret.of("test-secret");
 
