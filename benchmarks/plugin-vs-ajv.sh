@@ -6,8 +6,10 @@
 #   empty:  mvn -o -q validate              a project with nothing bound: Maven's own start and model
 #   goal:   mvn -o -q webconnex:validate    the same project, the goal over src/test/resources/webconnex
 #   ajv:    ajv validate ... -d "fixtures/*.json"
+#   idle:   the goal over an empty folder   what Maven pays to load and start any run of the plugin
 #
-# and it prints the medians, what the goal adds (goal - empty) and the ratios added / ajv and goal / ajv.
+# and it prints the medians, what the goal adds (goal - empty), the part of that spent on the
+# fixtures (goal - idle), and the ratios added / ajv and goal / ajv.
 # Run by hand; see docs/performance.md.
 #
 #   ./mvnw -q install -DskipTests          # the plugin and its dependencies into your local repository
@@ -68,6 +70,10 @@ write_corpus "$fixtures" 2000
 maven() { (cd "$project" && "$MVN" -o -q -B "$@" > "$work/maven.log" 2>&1) || { cat "$work/maven.log" >&2; return 1; }; }
 empty_run() { maven validate; }
 goal_run() { maven webconnex:validate -Dwebconnex.reportFormats=none; }
+idle_run() {
+  maven webconnex:validate -Dwebconnex.reportFormats=none -Dwebconnex.fixtures=src/test/resources/none \
+    -Dwebconnex.failIfNoFixtures=false
+}
 
 machine
 echo "maven: $MVN, plugin $version"
@@ -75,21 +81,25 @@ echo "maven: $MVN, plugin $version"
 goal_run || { echo "plugin-vs-ajv: the goal failed; install the kit first: ./mvnw -q install -DskipTests" >&2; exit 1; }
 empty_run; ajv_run "$fixtures"
 
-empty_times=(); goal_times=(); ajv_times=()
+empty_times=(); goal_times=(); ajv_times=(); idle_times=()
 for ((i = 0; i < runs; i++)); do
   case $(( i % 3 )) in
     0) empty_times+=("$(ms empty_run)"); goal_times+=("$(ms goal_run)"); ajv_times+=("$(ms ajv_run "$fixtures")") ;;
     1) goal_times+=("$(ms goal_run)"); ajv_times+=("$(ms ajv_run "$fixtures")"); empty_times+=("$(ms empty_run)") ;;
     2) ajv_times+=("$(ms ajv_run "$fixtures")"); empty_times+=("$(ms empty_run)"); goal_times+=("$(ms goal_run)") ;;
   esac
+  idle_times+=("$(ms idle_run)")
 done
 empty=$(printf '%s\n' "${empty_times[@]}" | median)
 goal=$(printf '%s\n' "${goal_times[@]}" | median)
 ajv_ms=$(printf '%s\n' "${ajv_times[@]}" | median)
+idle=$(printf '%s\n' "${idle_times[@]}" | median)
 added=$(awk -v g="$goal" -v e="$empty" 'BEGIN {print g - e}')
+on_fixtures=$(awk -v g="$goal" -v i="$idle" 'BEGIN {print g - i}')
 files=$(find "$fixtures" -name '*.json' | wc -l)
-echo "  empty runs: ${empty_times[*]}; goal runs: ${goal_times[*]}; ajv runs: ${ajv_times[*]}" >&2
-printf '%6s %10s %10s %10s %10s %14s %12s\n' files "empty ms" "goal ms" "added ms" "ajv ms" "added / ajv" "goal / ajv"
-printf '%6d %10s %10s %10s %10s %14s %12s\n' "$files" "$empty" "$goal" "$added" "$ajv_ms" "$(ratio "$added" "$ajv_ms")" \
-  "$(ratio "$goal" "$ajv_ms")"
+echo "  empty runs: ${empty_times[*]}; goal runs: ${goal_times[*]}; ajv runs: ${ajv_times[*]}; idle runs: ${idle_times[*]}" >&2
+printf '%6s %9s %9s %9s %9s %9s %16s %12s %11s\n' files "empty ms" "idle ms" "goal ms" "added ms" "ajv ms" \
+  "on fixtures ms" "added / ajv" "goal / ajv"
+printf '%6d %9s %9s %9s %9s %9s %16s %12s %11s\n' "$files" "$empty" "$idle" "$goal" "$added" "$ajv_ms" "$on_fixtures" \
+  "$(ratio "$added" "$ajv_ms")" "$(ratio "$goal" "$ajv_ms")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

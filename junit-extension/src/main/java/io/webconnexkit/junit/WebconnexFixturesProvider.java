@@ -80,8 +80,9 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
     Run run = new Run(verifier, type, RunState.mapper(context), RunState.fixtureFailures(context), fixtures.invalid(),
         antPatterns(fixtures.expectInvalid()), signer);
 
-    // One file's records at a time: a folder of archives is never held in memory all at once.
-    return files.stream().flatMap(file -> read(file).stream().map(record -> run.arguments(file, record)));
+    // Records are pulled as JUnit asks for invocations: a JSON Lines archive is read a line at a time,
+    // and each file is closed once its records are used (flatMap closes the inner stream).
+    return files.stream().flatMap(file -> records(file).map(record -> run.arguments(file, record)));
   }
 
   /** What one parameterized test's records are judged and converted with. */
@@ -164,14 +165,19 @@ final class WebconnexFixturesProvider implements ArgumentsProvider, AnnotationCo
   }
 
   /** Every record of one file, read by the kit's one reader; a file that cannot be read is one record saying so. */
-  private static List<RecordedDelivery> read(FixtureScanner.Fixture file) {
-    List<RecordedDelivery> records = new ArrayList<>();
-    try (InputStream in = file.open()) {
-      READER.read(in, file.resourcePath(), RecordedDeliveryReader.isJsonLines(file.name()), records::add);
+  private static Stream<RecordedDelivery> records(FixtureScanner.Fixture file) {
+    InputStream in;
+    try {
+      in = file.open();
     } catch (IOException e) {
-      records.clear();
-      records.add(RecordedDeliveryReader.unreadable(file.resourcePath(), RecordedDeliveryReader.describe(e)));
+      return Stream.of(RecordedDeliveryReader.unreadable(file.resourcePath(), RecordedDeliveryReader.describe(e)));
     }
-    return records;
+    return READER.stream(in, file.resourcePath(), RecordedDeliveryReader.isJsonLines(file.name())).onClose(() -> {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // Only read from: nothing was lost.
+      }
+    });
   }
 }

@@ -13,14 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Reports how the recorded deliveries of the fixtures folder drift from Webconnex's documented
@@ -34,9 +31,8 @@ import org.apache.maven.project.MavenProject;
  * in an execution. Fixture files are never modified.
  */
 @Mojo(name = "drift", threadSafe = true, requiresProject = false)
-public class DriftMojo extends AbstractMojo {
+public class DriftMojo extends FixturesMojo {
 
-  private static final String DEFAULT_FIXTURES = "src/test/resources/webconnex";
   private static final Map<String, String> FILES = new LinkedHashMap<>();
 
   static {
@@ -47,22 +43,6 @@ public class DriftMojo extends AbstractMojo {
 
   /** Creates the goal; Maven sets its parameters. */
   public DriftMojo() {}
-
-  /** Folders (or files) of recorded deliveries; relative to the project's folder. */
-  @Parameter(property = "webconnex.fixtures", defaultValue = "${project.basedir}/" + DEFAULT_FIXTURES)
-  File[] fixtures;
-
-  /** Comma-separated globs, relative to each fixtures folder, of the files to read. */
-  @Parameter(property = "webconnex.includes", defaultValue = "**/*.json,**/*.jsonl,**/*.ndjson")
-  String includes;
-
-  /** Comma-separated globs of files to leave out. */
-  @Parameter(property = "webconnex.excludes")
-  String excludes;
-
-  /** Where the reports go. Only files this plugin wrote are ever replaced there. */
-  @Parameter(property = "webconnex.reportsDirectory", defaultValue = "${project.build.directory}/webconnex-reports")
-  File reportsDirectory;
 
   /** Comma-separated report forms: json, html, text, or none. */
   @Parameter(property = "webconnex.drift.formats", defaultValue = "json,html,text")
@@ -75,16 +55,6 @@ public class DriftMojo extends AbstractMojo {
   /** With a baseline: whether something new fails the build. */
   @Parameter(property = "webconnex.drift.failOnNew", defaultValue = "true")
   boolean failOnNew;
-
-  /** Skips the goal. */
-  @Parameter(property = "webconnex.skip", defaultValue = "false")
-  boolean skip;
-
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
-
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
 
   /**
    * Reads the fixtures, logs the report and writes the report files.
@@ -102,17 +72,9 @@ public class DriftMojo extends AbstractMojo {
     Log log = getLog();
     Path base = baseDirectory();
     List<String> names = fileNames();
-    DriftReport before = baseline == null ? null : readBaseline(ValidateMojo.resolve(baseline, base));
-    List<Path> roots = new ArrayList<>();
-    if (fixtures == null || fixtures.length == 0) {
-      roots.add(base.resolve(DEFAULT_FIXTURES));
-    } else {
-      for (File f : fixtures) {
-        roots.add(ValidateMojo.resolve(f, base));
-      }
-    }
-    Path reports = reportsDirectory == null ? base.resolve("target/webconnex-reports")
-        : ValidateMojo.resolve(reportsDirectory, base);
+    DriftReport before = baseline == null ? null : readBaseline(resolve(baseline, base));
+    List<Path> roots = fixtureRoots(base);
+    Path reports = reportsFolder(base);
     List<String> claimed = new ArrayList<>(names);
     claimed.add(ReportsFolder.MARKER);
     if (!names.isEmpty() && ReportsFolder.fixturesHolding(reports, roots, claimed).isPresent()) {
@@ -148,7 +110,7 @@ public class DriftMojo extends AbstractMojo {
     log.info("Webconnex drift over " + files[0] + (files[0] == 1 ? " file" : " files")
         + (names.isEmpty() ? "" : "; reports in " + shown(base, reports)));
     if (before != null && report.hasFindings()) {
-      String message = "Something is new since the drift baseline " + shown(base, ValidateMojo.resolve(baseline, base))
+      String message = "Something is new since the drift baseline " + shown(base, resolve(baseline, base))
           + ": see the report above";
       if (failOnNew) {
         throw new MojoFailureException(message);
@@ -213,18 +175,6 @@ public class DriftMojo extends AbstractMojo {
     }
   }
 
-  private Path baseDirectory() {
-    if (session != null && !session.getRequest().isProjectPresent()) {
-      String root = session.getExecutionRootDirectory();
-      if (root != null) {
-        return Path.of(root).toAbsolutePath();
-      }
-    } else if (project != null && project.getBasedir() != null) {
-      return project.getBasedir().toPath().toAbsolutePath();
-    }
-    return Path.of("").toAbsolutePath();
-  }
-
   private static String display(Path base, Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     return absolute.startsWith(base) ? base.relativize(absolute).toString().replace(File.separatorChar, '/') : absolute.toString();
@@ -232,17 +182,5 @@ public class DriftMojo extends AbstractMojo {
 
   private static String shown(Path base, Path path) {
     return ReportLine.escape(display(base, path));
-  }
-
-  private static List<String> split(String list) {
-    List<String> parts = new ArrayList<>();
-    if (list != null) {
-      for (String part : list.split(",")) {
-        if (!part.isBlank()) {
-          parts.add(part.trim());
-        }
-      }
-    }
-    return parts;
   }
 }

@@ -1,7 +1,9 @@
 package io.webconnexkit.maven;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.webconnexkit.validator.CheckedRecord;
@@ -230,12 +232,24 @@ enum ReportFile {
 
   /**
    * {@code webconnex.json}: validator-core's JSON results document, the CLI's {@code --format
-   * json}, exactly as {@link ReportJson#document} makes it.
+   * json}, exactly as {@link ReportJson#document} makes it; a known-bad fixture's result also
+   * says {@code "expectedInvalid": true}.
    */
   JSON("json", "webconnex.json") {
     @Override
-    byte[] render(FixtureRun run, Context context) {
-      return json(ReportJson.document(run.results(), true) + "\n");
+    byte[] render(FixtureRun run, Context context) throws IOException {
+      String document = ReportJson.document(run.results(), true);
+      if (context.expectedInvalid().isEmpty()) {
+        return json(document + "\n");
+      }
+      ObjectNode root = (ObjectNode) ASCII.readTree(document);
+      ArrayNode results = (ArrayNode) root.get("results");
+      for (int i = 0; i < run.results().size(); i++) {
+        if (context.expectsInvalid(run.results().get(i))) {
+          ((ObjectNode) results.get(i)).put("expectedInvalid", true);
+        }
+      }
+      return json(ASCII.writeValueAsString(root) + "\n");
     }
   };
 
@@ -308,6 +322,9 @@ enum ReportFile {
   }
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Writes as core's results document does: indented, everything outside ASCII as an escape. */
+  private static final ObjectMapper ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+      .enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final String formatName;
   private final String fileName;

@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -33,7 +31,6 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks recorded Webconnex webhook fixtures against the Webconnex contract: bare payloads,
@@ -46,28 +43,10 @@ import org.apache.maven.project.MavenProject;
  * -Dwebconnex.fixtures=DIR}, with paths relative to the current directory.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_TEST_RESOURCES, threadSafe = true, requiresProject = false)
-public class ValidateMojo extends AbstractMojo {
-
-  private static final String DEFAULT_FIXTURES = "src/test/resources/webconnex";
+public class ValidateMojo extends FixturesMojo {
 
   /** Creates the goal; Maven sets its parameters. */
   public ValidateMojo() {}
-
-  /**
-   * Folders to search for fixtures (files may be named too). A comma-separated list on the command
-   * line. Relative paths are relative to the project's folder, or to the current directory when
-   * there is no project.
-   */
-  @Parameter(property = "webconnex.fixtures", defaultValue = "${project.basedir}/" + DEFAULT_FIXTURES)
-  File[] fixtures;
-
-  /** Comma-separated Ant-style patterns of the files to check, relative to each fixtures folder. */
-  @Parameter(property = "webconnex.includes", defaultValue = "**/*.json,**/*.jsonl,**/*.ndjson")
-  String includes;
-
-  /** Comma-separated Ant-style patterns of files to leave out. */
-  @Parameter(property = "webconnex.excludes")
-  String excludes;
 
   /**
    * {@code lenient} (accepts what Webconnex has been seen to send) or {@code strict} (every
@@ -93,10 +72,6 @@ public class ValidateMojo extends AbstractMojo {
   @Parameter(property = "webconnex.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
 
-  /** Skip the goal. */
-  @Parameter(property = "webconnex.skip", defaultValue = "false")
-  boolean skip;
-
   /**
    * Names of environment variables that hold the webhook's signing secret, comma-separated (several
    * during a rotation: a signature made with any of them verifies), to verify the signatures of
@@ -111,10 +86,6 @@ public class ValidateMojo extends AbstractMojo {
    */
   @Parameter(property = "webconnex.secretFile")
   String secretFile;
-
-  /** Where the report files are written: never inside a fixtures folder. */
-  @Parameter(property = "webconnex.reportsDirectory", defaultValue = "${project.build.directory}/webconnex-reports")
-  File reportsDirectory;
 
   /** Comma-separated report formats: {@code junit-xml}, {@code sarif}, {@code json}; {@code none} for no files. */
   @Parameter(property = "webconnex.reportFormats", defaultValue = "junit-xml,sarif,json")
@@ -137,12 +108,6 @@ public class ValidateMojo extends AbstractMojo {
    */
   @Parameter(property = "webconnex.expectInvalid")
   String expectInvalid;
-
-  @Parameter(defaultValue = "${session}", readonly = true)
-  MavenSession session;
-
-  @Parameter(defaultValue = "${project}", readonly = true)
-  MavenProject project;
 
   @Parameter(defaultValue = "${plugin}", readonly = true)
   PluginDescriptor plugin;
@@ -180,7 +145,7 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoExecutionException("webconnex.levels: " + e.getMessage());
     }
     List<Path> roots = fixtureRoots(base);
-    Path reports = reportsDirectory == null ? base.resolve("target/webconnex-reports") : resolve(reportsDirectory, base);
+    Path reports = reportsFolder(base);
     FixtureRequest.Builder request = FixtureRequest.builder(base)
         .profile(chosen)
         .levels(problemLevels)
@@ -383,48 +348,6 @@ public class ValidateMojo extends AbstractMojo {
   }
 
   /** The project's folder, or the current directory when Maven runs without a project. */
-  Path baseDirectory() {
-    if (session != null && !session.getRequest().isProjectPresent()) {
-      String root = session.getExecutionRootDirectory();
-      if (root != null) {
-        return Path.of(root).toAbsolutePath();
-      }
-    } else if (project != null && project.getBasedir() != null) {
-      return project.getBasedir().toPath().toAbsolutePath();
-    }
-    return Path.of("").toAbsolutePath();
-  }
-
-  private List<Path> fixtureRoots(Path base) {
-    List<Path> roots = new ArrayList<>();
-    if (fixtures == null || fixtures.length == 0) {
-      roots.add(base.resolve(DEFAULT_FIXTURES));
-      return roots;
-    }
-    for (File f : fixtures) {
-      roots.add(resolve(f, base));
-    }
-    return roots;
-  }
-
-  /**
-   * A configured path, relative to the base directory. Without a project Maven leaves
-   * {@code ${project.basedir}} and {@code ${project.build.directory}} in the defaults unresolved (and
-   * prefixes the current directory): they then stand for the current directory and its
-   * {@code target} folder.
-   */
-  static Path resolve(File configured, Path base) {
-    String path = configured.getPath().replace(File.separatorChar, '/');
-    for (String[] variable : new String[][] {{"${project.basedir}", ""}, {"${project.build.directory}", "target/"}}) {
-      int at = path.indexOf(variable[0]);
-      if (at >= 0) {
-        String rest = path.substring(at + variable[0].length()).replaceFirst("^/+", "");
-        return base.resolve(variable[1] + rest).normalize();
-      }
-    }
-    return base.resolve(configured.getPath()).normalize();
-  }
-
   private Profile profile() throws MojoExecutionException {
     String p = profile == null ? "lenient" : profile.trim().toLowerCase(Locale.ROOT);
     return switch (p) {
@@ -467,18 +390,6 @@ public class ValidateMojo extends AbstractMojo {
       throw new MojoExecutionException(which + ": what was given is not a path (it is not repeated here, in case "
           + "it is the secret itself)");
     }
-  }
-
-  private static List<String> split(String list) {
-    List<String> parts = new ArrayList<>();
-    if (list != null) {
-      for (String part : list.split(",")) {
-        if (!part.isBlank()) {
-          parts.add(part.trim());
-        }
-      }
-    }
-    return parts;
   }
 
   private static String count(long n, String noun) {

@@ -396,6 +396,11 @@ class ValidateMojoTest {
     assertThat(results.get(0).at("/suppressions/0/status").asText()).isEqualTo("accepted");
     assertThat(results.get(0).at("/suppressions/0/justification").asText())
         .isEqualTo("expected: the fixture matches webconnex.expectInvalid (payload/*-total-string.json)");
+    JsonNode json = new ObjectMapper().readTree(reports.resolve("webconnex.json").toFile());
+    for (JsonNode result : json.get("results")) {
+      boolean knownBadOne = result.get("path").asText().endsWith("registration-total-string.json");
+      assertThat(result.path("expectedInvalid").asBoolean()).as(result.get("path").asText()).isEqualTo(knownBadOne);
+    }
   }
 
   private static Element junitXml(Path reports) throws Exception {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
@@ -24,9 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Reads recorded files into {@link RecordedDelivery} values: the one reader behind {@code
@@ -139,20 +145,153 @@ public final class RecordedDeliveryReader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(sink, "sink");
+    stream(in, path, jsonLines).forEach(sink);
+  }
+
+  /**
+   * Every record in a stream, pulled one at a time: a JSON Lines stream is read a line at a time as
+   * records are asked for, so an archive of any size costs one line's memory. The records are those
+   * {@link #read(InputStream, String, boolean, Consumer)} hands on, in the same order (that method
+   * is this one, pushed). The input stream is not closed.
+   *
+   * @param in the content
+   * @param path how reports name it
+   * @param jsonLines whether to read it as JSON Lines
+   * @return the records, lazily; a read failure ends them with a {@code fixture.unreadable} record
+   */
+  public Stream<RecordedDelivery> stream(InputStream in, String path, boolean jsonLines) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(path, "path");
+    Iterator<RecordedDelivery> records = new Pull(in, path, jsonLines);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /**
+   * Every record in a file, pulled one at a time, as {@link #stream(InputStream, String, boolean)}
+   * reads them; the file is opened now and closed when the stream is (use try-with-resources). A
+   * file that cannot be opened is one {@code fixture.unreadable} record.
+   *
+   * @param file the file
+   * @param path how reports name it
+   * @return the records, lazily
+   */
+  public Stream<RecordedDelivery> stream(Path file, String path) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(path, "path");
+    InputStream in;
     try {
-      if (jsonLines) {
-        jsonLines(in, path, sink);
-        return;
+      in = Files.newInputStream(file);
+    } catch (IOException e) {
+      return Stream.of(unreadable(path, describe(e)));
+    } catch (RuntimeException e) {
+      return Stream.of(unreadable(path, e.getClass().getSimpleName()));
+    }
+    return stream(in, path, isJsonLines(file.getFileName() == null ? path : file.getFileName().toString()))
+        .onClose(() -> {
+          try {
+            in.close();
+          } catch (IOException ignored) {
+            // Only read from: nothing was lost.
+          }
+        });
+  }
+
+  /** The records of one input, made as they are asked for: a whole document at once, JSON Lines a line at a time. */
+  private final class Pull implements Iterator<RecordedDelivery> {
+    private final InputStream in;
+    private final String path;
+    private final boolean jsonLines;
+    private final ArrayDeque<RecordedDelivery> ready = new ArrayDeque<>();
+    private boolean done;
+    // JSON Lines: the bytes read but not yet split into lines, the line being gathered, where it is.
+    private byte[] buffer;
+    private int position;
+    private int length;
+    private ByteArrayOutputStream line;
+    private int lineNumber = 1;
+    private int records;
+    private boolean overLimit;
+
+    Pull(InputStream in, String path, boolean jsonLines) {
+      this.in = in;
+      this.path = path;
+      this.jsonLines = jsonLines;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && !done) {
+        try {
+          if (jsonLines) {
+            nextLine();
+          } else {
+            whole();
+            done = true;
+          }
+        } catch (IOException e) {
+          ready.add(unreadable(path, describe(e)));
+          done = true;
+        }
       }
+      return !ready.isEmpty();
+    }
+
+    @Override
+    public RecordedDelivery next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.removeFirst();
+    }
+
+    private void whole() throws IOException {
       byte[] bytes = in.readNBytes(maxRecordBytes + 1);
       if (bytes.length > maxRecordBytes) {
-        sink.accept(problemRecord(path, null, 1, 1, Severity.ERROR, "fixture.tooLarge",
+        ready.add(problemRecord(path, null, 1, 1, Severity.ERROR, "fixture.tooLarge",
             "file is over the limit of " + maxRecordBytes + " bytes for one record; it was not read"));
         return;
       }
-      document(new Source(path, bytes, 1, 1, null), sink);
-    } catch (IOException e) {
-      sink.accept(unreadable(path, describe(e)));
+      document(new Source(path, bytes, 1, 1, null), ready::add);
+    }
+
+    /** Reads up to the end of the next line and hands on its records (none for a blank line). */
+    private void nextLine() throws IOException {
+      if (buffer == null) {
+        buffer = new byte[64 * 1024];
+        line = new ByteArrayOutputStream(4096);
+      }
+      while (true) {
+        if (position == length) {
+          int n = in.read(buffer);
+          if (n == -1) {
+            records += endLine(path, line, lineNumber, overLimit, ready::add);
+            if (records == 0) {
+              ready.add(problemRecord(path, null, 1, 1, Severity.WARNING, "fixture.emptyArchive",
+                  "JSON Lines archive has no records"));
+            }
+            done = true;
+            return;
+          }
+          position = 0;
+          length = n;
+        }
+        int end = position;
+        while (end < length && buffer[end] != '\n') {
+          end++;
+        }
+        overLimit = append(line, buffer, position, end, overLimit);
+        if (end == length) {
+          position = length;
+          continue;
+        }
+        records += endLine(path, line, lineNumber, overLimit, ready::add);
+        line.reset();
+        overLimit = false;
+        lineNumber++;
+        position = end + 1;
+        return;
+      }
     }
   }
 
@@ -196,35 +335,6 @@ public final class RecordedDeliveryReader {
   }
 
   // ---- JSON Lines, streamed ---------------------------------------------------------------------
-
-  private void jsonLines(InputStream in, String path, Consumer<RecordedDelivery> sink) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-    byte[] buffer = new byte[64 * 1024];
-    int lineNumber = 1;
-    int records = 0;
-    boolean overLimit = false;
-    int n;
-    while ((n = in.read(buffer)) != -1) {
-      int from = 0;
-      for (int i = 0; i < n; i++) {
-        if (buffer[i] != '\n') {
-          continue;
-        }
-        overLimit = append(line, buffer, from, i, overLimit);
-        records += endLine(path, line, lineNumber, overLimit, sink);
-        line.reset();
-        overLimit = false;
-        lineNumber++;
-        from = i + 1;
-      }
-      overLimit = append(line, buffer, from, n, overLimit);
-    }
-    records += endLine(path, line, lineNumber, overLimit, sink);
-    if (records == 0) {
-      sink.accept(problemRecord(path, null, 1, 1, Severity.WARNING, "fixture.emptyArchive",
-          "JSON Lines archive has no records"));
-    }
-  }
 
   /** Adds bytes to the line unless it is already over the limit; the line is dropped once it is. */
   private boolean append(ByteArrayOutputStream line, byte[] buffer, int from, int to, boolean overLimit) {
