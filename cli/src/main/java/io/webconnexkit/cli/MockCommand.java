@@ -82,8 +82,9 @@ final class MockCommand implements Callable<Integer> {
   String apiKeyEnv;
 
   @Option(names = "--burst-limit", paramLabel = "N/SECONDS",
-      description = "Answer API requests beyond N per SECONDS with 429, as Webconnex does past its burst limit "
-          + "(such as 900/900). Without it, Webconnex's limits are reported in X-Burst-* and X-Daily-* headers, never enforced.")
+      description = "Answer an API key's requests beyond N per SECONDS with 429, as Webconnex does past its burst "
+          + "limit (such as 900/900); each key is counted on its own. Without it, Webconnex's limits are reported in "
+          + "X-Burst-* and X-Daily-* headers, never enforced.")
   String burstLimit;
 
   @Option(names = {"-q", "--quiet"},

@@ -11,8 +11,10 @@ import java.util.function.LongSupplier;
  * Who may call the mock's public API and how often: the one API key it accepts (or any, when none
  * is set), and the rate limits Webconnex reports in {@code X-Daily-*} and {@code X-Burst-*}
  * headers (10,000 requests a day, 900 per 15 minutes, as integrators measured). The limits are
- * always counted and reported; only a burst limit set on purpose refuses requests (with 429), so a
- * long-running mock is never locked out by accident. Thread-safe. Not API.
+ * counted per API key, as an account's are, and always reported; only a burst limit set on purpose
+ * refuses requests (with 429), so a long-running mock is never locked out by accident. The counts of
+ * at most {@value #MAX_KEYS} keys are kept, the least recently used dropped first (a dropped key
+ * starts afresh), so callers inventing keys cannot grow the mock's memory. Thread-safe. Not API.
  */
 public final class ApiAccess {
 
@@ -23,16 +25,34 @@ public final class ApiAccess {
   /** Webconnex's burst window. */
   public static final Duration BURST_WINDOW = Duration.ofMinutes(15);
   private static final long DAY_NANOS = Duration.ofDays(1).toNanos();
+  /** How many keys' counts are kept at once. */
+  public static final int MAX_KEYS = 1024;
 
   private final byte[] key;
   private final int burstLimit;
   private final long burstWindowNanos;
   private final boolean enforced;
   private final LongSupplier clock;
-  private long burstStart;
-  private int burstUsed;
-  private long dayStart;
-  private int dayUsed;
+  /** Each key's windows, by the key's SHA-256 (the keys themselves are not kept), least recently used first. */
+  private final Map<String, Counts> counts = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Counts> eldest) {
+      return size() > MAX_KEYS;
+    }
+  };
+
+  /** One key's burst and daily windows. */
+  private static final class Counts {
+    long burstStart;
+    int burstUsed;
+    long dayStart;
+    int dayUsed;
+
+    Counts(long now) {
+      burstStart = now;
+      dayStart = now;
+    }
+  }
 
   private ApiAccess(String key, int burstLimit, Duration burstWindow, boolean enforced, LongSupplier clock) {
     this.key = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
@@ -40,8 +60,6 @@ public final class ApiAccess {
     this.burstWindowNanos = burstWindow.toNanos();
     this.enforced = enforced;
     this.clock = clock;
-    this.burstStart = clock.getAsLong();
-    this.dayStart = burstStart;
   }
 
   /** Any non-blank key; Webconnex's limits reported, none enforced. */
@@ -84,24 +102,42 @@ public final class ApiAccess {
     }
   }
 
-  /** Counts one request against the limits. */
-  public synchronized Decision take() {
-    long now = clock.getAsLong();
-    if (now - burstStart >= burstWindowNanos) {
-      burstStart = now;
-      burstUsed = 0;
+  /**
+   * Counts one request of this API key against its limits.
+   *
+   * @param apiKey the request's (accepted) key
+   */
+  public Decision take(String apiKey) {
+    String id = digest(apiKey);
+    synchronized (counts) {
+      long now = clock.getAsLong();
+      Counts c = counts.computeIfAbsent(id, k -> new Counts(now));
+      if (now - c.burstStart >= burstWindowNanos) {
+        c.burstStart = now;
+        c.burstUsed = 0;
+      }
+      if (now - c.dayStart >= DAY_NANOS) {
+        c.dayStart = now;
+        c.dayUsed = 0;
+      }
+      boolean allowed = !enforced || c.burstUsed < burstLimit;
+      if (allowed) {
+        c.burstUsed++;
+        c.dayUsed++;
+      }
+      return new Decision(allowed, burstLimit, Math.max(0, burstLimit - c.burstUsed),
+          secondsUntil(c.burstStart + burstWindowNanos, now), DAILY_LIMIT, Math.max(0, DAILY_LIMIT - c.dayUsed),
+          secondsUntil(c.dayStart + DAY_NANOS, now));
     }
-    if (now - dayStart >= DAY_NANOS) {
-      dayStart = now;
-      dayUsed = 0;
+  }
+
+  private static String digest(String apiKey) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    boolean allowed = !enforced || burstUsed < burstLimit;
-    if (allowed) {
-      burstUsed++;
-      dayUsed++;
-    }
-    return new Decision(allowed, burstLimit, Math.max(0, burstLimit - burstUsed), secondsUntil(burstStart + burstWindowNanos, now),
-        DAILY_LIMIT, Math.max(0, DAILY_LIMIT - dayUsed), secondsUntil(dayStart + DAY_NANOS, now));
   }
 
   /** Whole seconds, rounded up, so that waiting that long always reaches the reset. */

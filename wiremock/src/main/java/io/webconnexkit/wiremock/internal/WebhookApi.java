@@ -138,7 +138,7 @@ public final class WebhookApi {
       // Webconnex answers a wrong key as if nothing were there (measured by integrators: 404, code 4404).
       return Optional.of(error(404, CODE_NOT_FOUND, "Not Found: no such resource for this API key"));
     }
-    ApiAccess.Decision decision = access.take();
+    ApiAccess.Decision decision = access.take(apiKey);
     if (!decision.allowed()) {
       return Optional.of(error(429, 0, "Too Many Requests: the burst limit of " + decision.burstLimit()
           + " requests is used up; it resets in " + decision.burstResetSeconds() + " s").withHeaders(decision.headers()));
