@@ -153,7 +153,7 @@ public final class WebconnexSettings {
    * @param baseDirectory what {@code secretFile} paths are relative to
    * @param environment looks up {@code secretEnv} variables; null for the process's environment, as
    *     core's {@code SecretSource} reads it (the bytes the process was given, whatever the locale)
-   * @return the settings
+   * @return the settings, every secret in them readable
    * @throws InvalidSettingsException naming every fault, secrets included
    */
   public static WebconnexSettings parse(String json, Path baseDirectory, Function<String, String> environment) {
