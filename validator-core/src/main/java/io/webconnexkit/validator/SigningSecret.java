@@ -24,7 +24,7 @@ public final class SigningSecret {
    * A signing secret from its text, as the settings page shows it.
    *
    * @param secret the secret as Webconnex shows it; its UTF-8 bytes are the HMAC key
-   * @return the secret, its key the UTF-8 bytes of {@code secret}
+   * @return the secret; never empty
    * @throws IllegalArgumentException when it is empty
    */
   public static SigningSecret of(String secret) {
@@ -35,7 +35,7 @@ public final class SigningSecret {
    * A signing secret from its key bytes.
    *
    * @param secret the HMAC key bytes (copied)
-   * @return the secret, keyed with a copy of the bytes
+   * @return the secret; never empty
    * @throws IllegalArgumentException when it is empty
    */
   public static SigningSecret of(byte[] secret) {
