@@ -32,8 +32,8 @@ public final class WebhookMeta {
   /**
    * The meta of a webhook with this name and neither App Key nor App/API Token.
    *
-   * @param name the name
-   * @return the meta of a webhook with this name and neither App Key nor App/API Token
+   * @param name the webhook's name, sent as {@code meta.name}; not null
+   * @return a new meta holding only the name
    */
   public static WebhookMeta of(String name) {
     return new WebhookMeta(Objects.requireNonNull(name, "name"), null, null);
