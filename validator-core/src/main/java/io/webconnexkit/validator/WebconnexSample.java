@@ -70,8 +70,8 @@ public final class WebconnexSample {
   /**
    * A builder of payloads of this event type, with fresh random ids.
    *
-   * @param eventType the event type
-   * @return a builder of payloads of this event type, with fresh random ids
+   * @param eventType the event type to sample; not null
+   * @return a new builder; each payload it makes gets fresh random ids unless {@link #seed} is set
    */
   public static WebconnexSample of(EventType eventType) {
     return new WebconnexSample(Objects.requireNonNull(eventType, "eventType"), new ArrayList<>());
@@ -204,7 +204,7 @@ public final class WebconnexSample {
    *
    * @throws IllegalArgumentException naming the pointer when an override's parent, or a field to
    * remove, does not exist in the sample
-   * @return a new payload as a tree
+   * @return a new payload, its ids fresh unless {@link #seed} is set; the caller may change it
    */
   public ObjectNode toTree() {
     ObjectNode root = bundled(eventType).deepCopy();
