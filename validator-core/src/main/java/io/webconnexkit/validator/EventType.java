@@ -97,7 +97,7 @@ public enum EventType {
    * will be delivered").
    *
    * @param payload a parsed payload, or {@code null}
-   * @return the form's id, 0 or more; empty when the payload names no form
+   * @return the form's id; empty when the payload names no form
    */
   public OptionalLong formIdOf(JsonNode payload) {
     if (payload == null || !payload.isObject()) {

@@ -159,7 +159,7 @@ public final class ProblemLevels {
    * The report with these levels applied: each problem whose key has a level takes it, and
    * problems set to {@link Severity#IGNORE} are left out.
    *
-   * @param report a report
+   * @param report the report to apply the levels to; not null, and not changed
    * @return the report as these levels say, or {@code report} itself when nothing changes
    */
   public ValidationReport applyTo(ValidationReport report) {
