@@ -44,7 +44,7 @@ final class SecretOptions {
 
   /**
    * @param parent the command, whose environment variables are read
-   * @return the secret
+   * @return the secret named by the option, read now; never empty
    * @throws CommandFailure naming the option and why there is no secret, never the secret
    */
   SigningSecret resolve(WebconnexCommand parent) {

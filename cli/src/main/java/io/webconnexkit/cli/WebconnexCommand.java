@@ -120,9 +120,9 @@ public final class WebconnexCommand implements Runnable {
   /**
    * A ready-to-execute command line, with the kit's exit statuses and one-line error messages.
    *
-   * @param environment the environment
-   * @param stdin the stdin
-   * @return a ready-to-execute command line, with the kit's exit statuses and one-line error messages
+   * @param environment looks up environment variables ({@code System::getenv} in production); not null
+   * @param stdin what a {@code -} file argument reads; not null
+   * @return a new command line with every subcommand, not yet executed
    */
   public static CommandLine commandLine(Function<String, String> environment, InputStream stdin) {
     return commandLine(environment, stdin, new String[0]);
@@ -134,10 +134,10 @@ public final class WebconnexCommand implements Runnable {
    * command line; otherwise (no command, an option first, {@code help}, a mistyped name) every
    * command is, so help and "did you mean" list them all.
    *
-   * @param environment the environment
-   * @param stdin the stdin
+   * @param environment looks up environment variables ({@code System::getenv} in production); not null
+   * @param stdin what a {@code -} file argument reads; not null
    * @param args the arguments that will be executed
-   * @return a ready-to-execute command line
+   * @return a new command line, not yet executed
    */
   public static CommandLine commandLine(Function<String, String> environment, InputStream stdin, String[] args) {
     CommandLine cli = new CommandLine(new WebconnexCommand(environment, stdin));

@@ -34,8 +34,8 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to the lenient profile, as the event type its eventType names.
    *
-   * @param json the json
-   * @return asserts that a payload conforms to the lenient profile, as the event type its eventType names
+   * @param json the payload as JSON text, encoded as UTF-8 before validation; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(String json) {
     return assertConforms(utf8(json), null, Profile.LENIENT);
@@ -44,8 +44,8 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to the lenient profile, as the event type its eventType names.
    *
-   * @param json the json
-   * @return asserts that a payload conforms to the lenient profile, as the event type its eventType names
+   * @param json the payload's raw bytes, expected to be UTF-8 JSON; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(byte[] json) {
     return assertConforms(json, null, Profile.LENIENT);
@@ -54,9 +54,9 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to the lenient profile as this event type.
    *
-   * @param eventType the event type
-   * @param json the json
-   * @return asserts that a payload conforms to the lenient profile as this event type
+   * @param eventType the type to validate the payload as, whatever its eventType says; not null
+   * @param json the payload as JSON text, encoded as UTF-8 before validation; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(String json, EventType eventType) {
     return assertConforms(utf8(json), Objects.requireNonNull(eventType, "eventType"), Profile.LENIENT);
@@ -65,9 +65,9 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to the lenient profile as this event type.
    *
-   * @param eventType the event type
-   * @param json the json
-   * @return asserts that a payload conforms to the lenient profile as this event type
+   * @param eventType the type to validate the payload as, whatever its eventType says; not null
+   * @param json the payload's raw bytes, expected to be UTF-8 JSON; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(byte[] json, EventType eventType) {
     return assertConforms(json, Objects.requireNonNull(eventType, "eventType"), Profile.LENIENT);
@@ -76,9 +76,9 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to this profile, as the event type its eventType names.
    *
-   * @param json the json
-   * @param profile the profile
-   * @return asserts that a payload conforms to this profile, as the event type its eventType names
+   * @param json the payload as JSON text, encoded as UTF-8 before validation; not null
+   * @param profile {@code LENIENT} or {@code STRICT}; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(String json, Profile profile) {
     return assertConforms(utf8(json), null, profile);
@@ -87,9 +87,9 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to this profile, as the event type its eventType names.
    *
-   * @param json the json
-   * @param profile the profile
-   * @return asserts that a payload conforms to this profile, as the event type its eventType names
+   * @param json the payload's raw bytes, expected to be UTF-8 JSON; not null
+   * @param profile {@code LENIENT} or {@code STRICT}; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(byte[] json, Profile profile) {
     return assertConforms(json, null, profile);
@@ -98,10 +98,10 @@ public final class WebconnexAssertions {
   /**
    * Asserts that a payload conforms to this profile as this event type.
    *
-   * @param eventType the event type
-   * @param json the json
-   * @param profile the profile
-   * @return asserts that a payload conforms to this profile as this event type
+   * @param eventType the type to validate the payload as, whatever its eventType says; not null
+   * @param json the payload as JSON text, encoded as UTF-8 before validation; not null
+   * @param profile {@code LENIENT} or {@code STRICT}; not null
+   * @return the report, valid, for further assertions about warnings
    */
   public static ValidationReport assertConforms(String json, EventType eventType, Profile profile) {
     return assertConforms(utf8(json), Objects.requireNonNull(eventType, "eventType"), profile);
@@ -111,10 +111,10 @@ public final class WebconnexAssertions {
    * Asserts that a payload conforms to this profile as this event type ({@code null}: as the type
    * its eventType names).
    *
-   * @return the report, for further assertions about warnings
-   * @param eventType the event type
-   * @param json the json
-   * @param profile the profile
+   * @return the report, valid, for further assertions about warnings
+   * @param eventType the type to validate the payload as, or {@code null} to dispatch on its eventType
+   * @param json the payload's raw bytes, expected to be UTF-8 JSON; not null
+   * @param profile {@code LENIENT} or {@code STRICT}; not null
    */
   public static ValidationReport assertConforms(byte[] json, EventType eventType, Profile profile) {
     Objects.requireNonNull(json, "json");
@@ -134,8 +134,8 @@ public final class WebconnexAssertions {
    * {@code secret}. Only the signature is asserted; the failure message also shows what else the
    * delivery's report says, for context.
    *
-   * @param delivery the delivery
-   * @param secret the secret
+   * @param delivery the captured delivery: headers and raw body, as received; not null
+   * @param secret the secret the delivery should have been signed with; not null
    */
   public static void assertSignedBy(WebconnexDelivery delivery, SigningSecret secret) {
     Objects.requireNonNull(delivery, "delivery");

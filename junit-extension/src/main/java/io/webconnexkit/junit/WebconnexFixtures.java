@@ -54,7 +54,7 @@ public @interface WebconnexFixtures {
    * not set); a leading {@code /} always means the classpath root. Empty means the fixture root
    * itself, which must then be configured.
    *
-   * @return the classpath folder, relative to {@code webconnex.fixtureRoot} (the classpath root when that is not set); a leading {@code /} always means the classpath root
+   * @return the folder; empty (the default) for the fixture root itself
    */
   String value() default "";
 
@@ -65,27 +65,26 @@ public @interface WebconnexFixtures {
    * {@code true} when every record is expected not to conform (a folder of known-bad payloads); an
    * invocation then fails if its record conforms, or holds no payload at all.
    *
-   * @return {@code true} when every record is expected not to conform (a folder of known-bad payloads); an invocation then fails if its record conforms, or holds no payload at all
+   * @return {@code true} when every record must not conform; {@code false} by default
    */
   boolean invalid() default false;
 
   /**
    * Files expected not to conform, as Ant-style patterns relative to the folder
-   /**
-    * {@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid =
-    * true}, the others as usual. These are the patterns of the Maven plugin's
-    * {@code webconnex.expectInvalid}, so known-bad payloads can live beside good ones and both agree
-    * on them.
-    *
-    * @return {@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid = true}, the others as usual
-    */
+   * ({@code "known-bad/**"}): each record of a matching file is treated as with {@code invalid =
+   * true}, the others as usual. These are the patterns of the Maven plugin's
+   * {@code webconnex.expectInvalid}, so known-bad payloads can live beside good ones and both agree
+   * on them.
+   *
+   * @return the patterns; empty (the default) when no file is singled out
+   */
   String[] expectInvalid() default {};
 
   /**
    * Levels for problem keys, as {@link WebconnexPayload#levels()}: added to the configuration
    * parameter {@code webconnex.levels}, winning over it for the same key.
    *
-   * @return levels for problem keys, as {@link WebconnexPayload#levels()}: added to the configuration parameter {@code webconnex.levels}, winning over it for the same key
+   * @return the entries, added to {@code webconnex.levels}; empty by default
    */
   String[] levels() default {};
 
@@ -95,7 +94,7 @@ public @interface WebconnexFixtures {
    * configuration parameters as a whole. Every secret named must be set, and is read before the
    * first invocation.
    *
-   * @return system properties holding the signing secrets recorded signatures are checked against, as {@link WebconnexPayload#secretProperty()}; the three secret attributes replace the configuration parameters as a whole
+   * @return the property names; empty by default
    */
   String[] secretProperty() default {};
 

@@ -66,7 +66,7 @@ public @interface WebconnexPayload {
    * when that is not set); a leading {@code /} always means the classpath root. Same as
    * {@link #fixture()}.
    *
-   * @return classpath location of a fixture, relative to {@code webconnex.fixtureRoot} (the classpath root when that is not set); a leading {@code /} always means the classpath root
+   * @return the fixture's classpath location; empty (the default) for a generated sample
    */
   String value() default "";
 
@@ -79,7 +79,7 @@ public @interface WebconnexPayload {
    * {@code "edit_registrant"}... Required without a fixture. With a fixture it is optional (the
    * fixture's own {@code eventType} decides); when given, the fixture is validated as this type.
    *
-   * @return the event type, by the name Webconnex sends in {@code eventType} and {@code X-Webconnex-Event}: {@code "registration"}, {@code "publish"}, {@code "coupon"}, {@code "edit_registrant"}
+   * @return the event type's wire name; empty (the default) to take a fixture's own
    */
   String eventType() default "";
 
@@ -87,7 +87,7 @@ public @interface WebconnexPayload {
    * {@code "lenient"} or {@code "strict"}; by default the configuration parameter
    * {@code webconnex.profile}, else lenient.
    *
-   * @return {@code "lenient"} or {@code "strict"}; by default the configuration parameter {@code webconnex.profile}, else lenient
+   * @return {@code "lenient"}, {@code "strict"}, or empty (the default) for the configured profile
    */
   String profile() default "";
 
@@ -96,7 +96,7 @@ public @interface WebconnexPayload {
    * it: the test then fails if the payload conforms after all. Break a generated sample with
    * {@link #set()} or {@link #remove()}, or point at a broken fixture.
    *
-   * @return {@code true} asks for a payload that does not conform, to test that the code under test rejects it: the test then fails if the payload conforms after all
+   * @return {@code true} for a payload that must not conform; {@code false} by default
    */
   boolean invalid() default false;
 
@@ -108,7 +108,7 @@ public @interface WebconnexPayload {
    * {@code "/data/couponCode=null"} null, {@code "/meta={\"name\":\"x\"}"} an object. The parent
    * must exist; the last step may name a new member, an array index, or {@code -} to append.
    *
-   * @return field overrides for a generated sample, each {@code "/json/pointer=value"}, applied in order
+   * @return the overrides, applied in order; empty by default
    */
   String[] set() default {};
 
@@ -123,7 +123,7 @@ public @interface WebconnexPayload {
    * carries them, as a real delivery does; {@code true} gives documented fields only, for a
    * receiver that must cope without them.
    *
-   * @return whether a generated sample leaves out its <em>observed</em> fields: those no table of Webconnex's documentation lists but real traffic is known to carry (a registration's {@code data.formName}, each registrant's {@code lookupId}; {@code docs/documentation-discrepancies.md} lists them with their evidence)
+   * @return {@code true} for documented fields only; {@code false} (the default) to carry observed ones
    */
   boolean documentedOnly() default false;
 
@@ -135,7 +135,7 @@ public @interface WebconnexPayload {
    * configuration parameter {@code webconnex.levels}, and win over it for the same key. Only
    * errors fail the test; problems set to {@code ignore} are left out of the report.
    *
-   * @return levels for problem keys, each {@code "key=level"} (several may also be written in one entry, separated by commas): {@code levels = "delivery.userAgent=ignore"}
+   * @return the entries, added to {@code webconnex.levels}; empty by default
    */
   String[] levels() default {};
 
@@ -147,7 +147,7 @@ public @interface WebconnexPayload {
    * {@code webconnex.secretEnv} and {@code webconnex.secretFile} as a whole. With none named, the
    * delivery is signed with {@link #TEST_SECRET}.
    *
-   * @return names of system properties holding signing secrets for {@code WebconnexDelivery} parameters
+   * @return the property names; empty by default
    */
   String[] secretProperty() default {};
 
@@ -158,7 +158,7 @@ public @interface WebconnexPayload {
    * Files whose first line (read as UTF-8, without its line break) is a signing secret for
    * {@code WebconnexDelivery} parameters; a relative path is resolved against the working directory.
    *
-   * @return files whose first line (read as UTF-8, without its line break) is a signing secret for {@code WebconnexDelivery} parameters; a relative path is resolved against the working directory
+   * @return the files' paths; empty by default
    */
   String[] secretFile() default {};
 }

@@ -41,7 +41,7 @@ public final class FixtureRequest {
 
   /**
    * @param baseDirectory the folder relative paths are taken from, and that reports name files relative to
-   * @return a builder
+   * @return a new builder: lenient, no levels, no secret, one thread, the default includes
    */
   public static Builder builder(Path baseDirectory) {
     return new Builder(baseDirectory);

@@ -18,9 +18,9 @@ public record FixtureRun(List<CheckedRecord> results, int files, List<Path> miss
   /**
    * Copies the lists, so a run never changes once made.
    *
-   * @param files the files
-   * @param missing the missing
-   * @param results the results
+   * @param files how many files were read, 0 or more
+   * @param missing configured fixture paths that do not exist; copied
+   * @param results one per fixture, in file and record order; copied
    */
   public FixtureRun {
     results = List.copyOf(results);

@@ -68,7 +68,7 @@ public final class Timestamp {
    * A timestamp for a moment, written as RFC 3339 in UTC ({@code Instant.toString()}).
    *
    * @param instant the moment
-   * @return the timestamp
+   * @return the timestamp, in RFC 3339 form, never the legacy one
    */
   public static Timestamp of(Instant instant) {
     return parse(Objects.requireNonNull(instant, "instant").toString());

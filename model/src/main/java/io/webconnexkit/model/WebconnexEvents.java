@@ -44,7 +44,7 @@ public final class WebconnexEvents {
    * Checks a payload under the lenient profile and binds it to the record of its event type.
    *
    * @param body the payload's raw bytes
-   * @return the event
+   * @return the record of its eventType ({@code UnknownEvent} for an undocumented one); never null
    * @throws WebconnexEventException with the report when the payload does not conform
    */
   public static WebconnexEvent parse(byte[] body) {
@@ -55,8 +55,8 @@ public final class WebconnexEvents {
    * Checks a payload with a validator (its profile and levels) and binds it.
    *
    * @param body the payload's raw bytes
-   * @param validator the validator
-   * @return the event
+   * @param validator the validator whose profile and levels decide what conforms; not null
+   * @return the record of its eventType ({@code UnknownEvent} for an undocumented one); never null
    * @throws WebconnexEventException with the report when the payload does not conform
    */
   public static WebconnexEvent parse(byte[] body, WebconnexValidator validator) {
@@ -74,7 +74,7 @@ public final class WebconnexEvents {
    * @param body the payload's raw bytes
    * @param type the record expected, such as {@code RegistrationEvent.class}
    * @param <T> that record
-   * @return the event
+   * @return the event, as {@code type}; never null
    * @throws WebconnexEventException with the report when the payload does not conform, or is
    *     another event type (then an error {@code model.binding} at {@code /eventType})
    */
@@ -99,7 +99,7 @@ public final class WebconnexEvents {
    *
    * @param verifier the verifier, holding the signing secrets
    * @param delivery the delivery as received
-   * @return the event
+   * @return the record of the payload's eventType; never null
    * @throws WebconnexEventException with the report when the signature is missing or does not
    *     verify ({@link WebconnexEventException#isSignatureFailure()}), or the delivery does not
    *     conform
@@ -124,7 +124,7 @@ public final class WebconnexEvents {
    *
    * @param body the payload's raw bytes
    * @param report the report of checking them
-   * @return the event
+   * @return the record of its eventType ({@code UnknownEvent} for an undocumented one); never null
    * @throws WebconnexEventException with the report and an error {@code model.binding} when the
    *     payload is not a JSON object or a value does not fit its Java type
    */
@@ -149,7 +149,7 @@ public final class WebconnexEvents {
    * Writes a value of the model (an event, any of its records, a field value) as JSON: the same
    * JSON it was read from, members in the contract's order and then its {@code extras()}.
    *
-   * @param value the value
+   * @param value an event, one of its records, or a field value of the model; not null
    * @return UTF-8 JSON
    */
   public static byte[] toJson(Object value) {

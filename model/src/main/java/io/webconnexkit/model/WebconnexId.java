@@ -37,7 +37,7 @@ public record WebconnexId(String value, boolean number) {
   }
 
   /**
-   * @param id the id
+   * @param id the id's value
    * @return the id as a JSON integer
    */
   public static WebconnexId of(long id) {
@@ -45,7 +45,7 @@ public record WebconnexId(String value, boolean number) {
   }
 
   /**
-   * @param id the id
+   * @param id the id's text, as sent; not null
    * @return the id as a JSON string
    */
   public static WebconnexId of(String id) {

@@ -14,8 +14,8 @@ public record CheckedRecord(RecordedDelivery record, ValidationReport report) {
   /**
    * Checks that neither part is null.
    *
-   * @param record the record
-   * @param report the report
+   * @param record the record, with its file and place in it; not null
+   * @param report the report on it, problems at lines and columns of the file; not null
    */
   public CheckedRecord {
     Objects.requireNonNull(record, "record");

@@ -54,8 +54,8 @@ public final class DeliveryVerifier {
   /**
    * Only the signature: whether {@code delivery} is signed by one of the configured secrets.
    *
-   * @param delivery the delivery
-   * @return the signature status
+   * @param delivery the delivery's headers and raw body; not null
+   * @return {@code NOT_CHECKED} without a secret, else {@code VERIFIED}, {@code MISSING} or {@code INVALID}
    */
   public SignatureStatus verifySignature(WebconnexDelivery delivery) {
     Objects.requireNonNull(delivery, "delivery");
@@ -65,7 +65,7 @@ public final class DeliveryVerifier {
   /**
    * Headers, signature and payload, in one report.
    *
-   * @param delivery the delivery
+   * @param delivery the delivery's headers and raw body; not null
    * @return the report, at the validator's levels
    */
   public ValidationReport verify(WebconnexDelivery delivery) {
@@ -209,7 +209,7 @@ public final class DeliveryVerifier {
      * The validator for payloads; by default one with the builder's profile and levels (sharing
      * the process's compiled schemas).
      *
-     * @param validator the validator
+     * @param validator the validator to check payloads with; not null
      * @return this builder
      */
     public Builder validator(WebconnexValidator validator) {
@@ -220,7 +220,7 @@ public final class DeliveryVerifier {
     /**
      * The profile of the default validator (ignored when a validator is given).
      *
-     * @param profile the profile
+     * @param profile {@code LENIENT} (the default) or {@code STRICT}; not null
      * @return this builder
      */
     public Builder profile(Profile profile) {
@@ -242,7 +242,7 @@ public final class DeliveryVerifier {
     /**
      * A secret a valid signature may be made with; call again to accept another during rotation.
      *
-     * @param secret the secret
+     * @param secret one accepted secret; not null
      * @return this builder
      */
     public Builder signingSecret(SigningSecret secret) {
@@ -253,7 +253,7 @@ public final class DeliveryVerifier {
     /**
      * Secrets a valid signature may be made with, for a rotation.
      *
-     * @param secrets the secrets
+     * @param secrets accepted secrets, added to any given before; none of them null
      * @return this builder
      */
     public Builder signingSecrets(java.util.Collection<SigningSecret> secrets) {
@@ -272,7 +272,7 @@ public final class DeliveryVerifier {
       return signingSecrets(SecretSource.resolveAll(sources));
     }
 
-    /** @return the verifier */
+    /** @return a new verifier; without a secret it checks no signature */
     public DeliveryVerifier build() {
       return new DeliveryVerifier(this);
     }

@@ -55,11 +55,11 @@ public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEv
   /**
    * Copies the lists.
    *
-   * @param events the events
-   * @param payloads the payloads
-   * @param skipped the skipped
-   * @param truncated the truncated
-   * @param unknownEventTypes the unknown event types
+   * @param events one entry per event type seen; copied
+   * @param payloads the number of payloads read, 0 or more
+   * @param skipped the number of records with no payload to compare
+   * @param truncated the number of findings left out
+   * @param unknownEventTypes the undocumented event types seen, most frequent first; copied
    */
   public DriftReport {
     events = List.copyOf(events);
@@ -94,14 +94,14 @@ public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEv
     /**
      * Copies the lists.
      *
-     * @param eventType the event type
-     * @param formats the formats
-     * @param observed the observed
-     * @param payloads the payloads
-     * @param presence the presence
-     * @param typeMismatches the type mismatches
-     * @param undocumented the undocumented
-     * @param unseen the unseen
+     * @param eventType the event type's wire name, such as {@code registration}
+     * @param formats values in another form than documented; copied
+     * @param observed observed fields seen; copied
+     * @param payloads how many payloads of the type were read
+     * @param presence payloads carrying each field, by JSON Pointer; copied, read-only
+     * @param typeMismatches documented fields seen with another JSON type; copied
+     * @param undocumented fields no table lists, most frequent first; copied
+     * @param unseen documented fields never present; copied
      */
     public EventDrift {
       undocumented = List.copyOf(undocumented);
@@ -235,7 +235,7 @@ public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEv
    * "typeMismatches","unseen","formats","observed"}],"unknownEventTypes":[...]}}, as
    * {@code docs/traffic.md} describes it.
    *
-   * @param indent whether to indent
+   * @param indent {@code true} for indented text ending in a line break; {@code false} for one line
    * @return the JSON text
    */
   public String toJson(boolean indent) {
@@ -536,7 +536,7 @@ public record DriftReport(long payloads, List<EventDrift> events, List<UnknownEv
    *
    * @param file the file (JSON or JSON Lines)
    * @param path how findings name it
-   * @return the report
+   * @return a new report of every delivery in the file
    */
   public static DriftReport of(Path file, String path) {
     Builder builder = builder();

@@ -51,8 +51,8 @@ public enum EventType {
   /**
    * The documented event type with exactly this wire name (case matters, as it does to Webconnex).
    *
-   * @param name the name
-   * @return the documented event type with exactly this wire name (case matters, as it does to Webconnex)
+   * @param name a wire name such as {@code registration}
+   * @return the event type; empty when no documented type has exactly that name
    */
   public static Optional<EventType> fromWireName(String name) {
     for (EventType type : values()) {
@@ -68,8 +68,8 @@ public enum EventType {
    * ({@code Inventory_80}), the same words in another order ({@code registrant_edit}), or at most
    * two letters off ({@code registation}).
    *
-   * @param name the name
-   * @return the documented event type an unknown name most likely meant: the same letters in another case ({@code Inventory_80}), the same words in another order ({@code registrant_edit}), or at most two letters off ({@code registation})
+   * @param name an event type name that is not documented, as received
+   * @return the documented event type it most resembles; empty when none is close enough
    */
   public static Optional<EventType> resembling(String name) {
     return resembling(name, EnumSet.allOf(EventType.class));
@@ -78,9 +78,9 @@ public enum EventType {
   /**
    * As {@link #resembling(String)}, among the given event types only.
    *
-   * @param name the name
-   * @param candidates the candidates
-   * @return as {@link #resembling(String)}, among the given event types only
+   * @param name an event type name that is not documented, as received
+   * @param candidates the event types to choose from
+   * @return the candidate it most resembles; empty when none is close enough
    */
   public static Optional<EventType> resembling(String name, Collection<EventType> candidates) {
     List<String> names = candidates.stream().map(EventType::wireName).toList();
@@ -97,7 +97,7 @@ public enum EventType {
    * will be delivered").
    *
    * @param payload a parsed payload, or {@code null}
-   * @return the form a payload of this event belongs to, read where Webconnex names it: a coupon's {@code data.formId} (a global coupon carries {@code "formId": null} there and belongs to no form), otherwise the top-level {@code formId} (a coupon without {@code data.formId} falls back to it too)
+   * @return the form's id; empty when the payload names no form
    */
   public OptionalLong formIdOf(JsonNode payload) {
     if (payload == null || !payload.isObject()) {

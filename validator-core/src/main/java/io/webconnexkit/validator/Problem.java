@@ -41,7 +41,7 @@ public final class Problem {
    *
    * @param severity how serious it is (not {@link Severity#IGNORE}, which is a level only)
    * @param key the stable dotted key, one of {@link ProblemKey#all()} or {@code schema.<keyword>}
-   * @return a builder
+   * @return a new builder; {@link Builder#message} is required before {@link Builder#build()}
    */
   public static Builder builder(Severity severity, String key) {
     return new Builder(severity, key);
@@ -244,7 +244,7 @@ public final class Problem {
     }
 
     /**
-     * @return the problem
+     * @return a new, immutable problem
      * @throws NullPointerException when severity, key or message is missing
      * @throws IllegalArgumentException when the severity is {@link Severity#IGNORE}
      */

@@ -117,11 +117,11 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
   /**
    * Checks the fields; {@link #all()} holds the kit's keys.
    *
-   * @param key the key
-   * @param lenient the lenient
-   * @param strict the strict
-   * @param meaning the meaning
-   * @param example the example
+   * @param key the stable dotted key, such as {@code delivery.userAgent}; not null
+   * @param lenient the default level under the lenient profile; not null
+   * @param strict the default level under the strict profile; not null
+   * @param meaning one line saying what the problem means; not null
+   * @param example a message the kit prints for it; not null
    */
   public ProblemKey {
     Objects.requireNonNull(key, "key");
@@ -135,7 +135,7 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
     ALL.put(key, new ProblemKey(key, lenient, strict, meaning, example));
   }
 
-  /** @return every key the kit reports, in a fixed order (payload, event, schema, delivery, fixture) */
+  /** @return every key the kit reports, immutable, in a fixed order (payload, event, schema, delivery, model, fixture) */
   public static List<ProblemKey> all() {
     return List.copyOf(ALL.values());
   }
@@ -149,7 +149,7 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
   }
 
   /**
-   * @param profile the profile
+   * @param profile {@code LENIENT} or {@code STRICT}
    * @return the level of this key under that profile when no level is set for it
    */
   public Severity defaultLevel(Profile profile) {
@@ -161,8 +161,8 @@ public record ProblemKey(String key, Severity lenient, Severity strict, String m
    * the kit does not list (a keyword of a user's own schema).
    *
    * @param key a dotted key
-   * @param profile the profile
-   * @return the default level
+   * @param profile {@code LENIENT} or {@code STRICT}
+   * @return the kit's default for a listed key, else {@code ERROR}
    */
   public static Severity defaultLevel(String key, Profile profile) {
     ProblemKey k = ALL.get(key);

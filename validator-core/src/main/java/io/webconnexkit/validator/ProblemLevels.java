@@ -44,7 +44,7 @@ public final class ProblemLevels {
    * {@code info} and {@code ignore}.
    *
    * @param text the levels, such as {@code delivery.userAgent=ignore,schema=warning}
-   * @return the levels
+   * @return the levels, in the order written; a later entry for the same key wins
    * @throws IllegalArgumentException saying which entry is wrong and why: no {@code =}, a level
    *     that is not one of the four, or a key that is neither a key of the kit nor a prefix of one
    */
@@ -63,7 +63,7 @@ public final class ProblemLevels {
   /**
    * Adds one {@code key=level} entry, as {@link #parse} reads it.
    *
-   * @param entry the entry
+   * @param entry one {@code key=level} entry, such as {@code schema=warning}; blanks around either side are trimmed
    * @return a copy with the entry
    * @throws IllegalArgumentException as {@link #parse} does
    */
@@ -159,7 +159,7 @@ public final class ProblemLevels {
    * The report with these levels applied: each problem whose key has a level takes it, and
    * problems set to {@link Severity#IGNORE} are left out.
    *
-   * @param report a report
+   * @param report the report to apply the levels to; not null, and not changed
    * @return the report as these levels say, or {@code report} itself when nothing changes
    */
   public ValidationReport applyTo(ValidationReport report) {

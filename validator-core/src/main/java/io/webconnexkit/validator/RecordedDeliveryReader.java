@@ -86,7 +86,7 @@ public final class RecordedDeliveryReader {
    * fixture.tooLarge} and skipped, without being held in memory.
    *
    * @param maxRecordBytes the limit, at least 1
-   * @return the reader
+   * @return a new reader with that limit
    */
   public static RecordedDeliveryReader withMaxRecordBytes(int maxRecordBytes) {
     if (maxRecordBytes < 1) {
@@ -114,7 +114,7 @@ public final class RecordedDeliveryReader {
   /**
    * Every record in a file, handed to {@code sink} one at a time, in file order.
    *
-   * @param file the file
+   * @param file the file to read: JSON, or JSON Lines when its name ends in {@code .jsonl} or {@code .ndjson}
    * @param path how reports name it
    * @param sink receives each record
    */
@@ -172,7 +172,7 @@ public final class RecordedDeliveryReader {
    * reads them; the file is opened now and closed when the stream is (use try-with-resources). A
    * file that cannot be opened is one {@code fixture.unreadable} record.
    *
-   * @param file the file
+   * @param file the file to read: JSON, or JSON Lines when its name ends in {@code .jsonl} or {@code .ndjson}
    * @param path how reports name it
    * @return the records, lazily
    */
@@ -299,7 +299,7 @@ public final class RecordedDeliveryReader {
    * Every record in a file, as a list: for files known to be small. Use {@link #read(Path, String,
    * Consumer)} for archives.
    *
-   * @param file the file
+   * @param file the file to read: JSON, or JSON Lines when its name ends in {@code .jsonl} or {@code .ndjson}
    * @param path how reports name it
    * @return the records, in file order
    */
@@ -602,7 +602,7 @@ public final class RecordedDeliveryReader {
    * file}, {@code permission denied}, {@code is a directory}...
    *
    * @param e what reading threw
-   * @return the reason
+   * @return the file system's reason, in lower case where it gives one; else the message or class name
    */
   public static String describe(IOException e) {
     if (e instanceof NoSuchFileException) {

@@ -134,7 +134,7 @@ public final class ReportJson {
   /**
    * Adds one object per problem of the report to {@code into}, in the report's order.
    *
-   * @param report the report
+   * @param report the report whose problems are written
    * @param into the array to fill
    * @return {@code into}
    */
@@ -148,7 +148,7 @@ public final class ReportJson {
   /**
    * Writes one problem's fields into {@code into}.
    *
-   * @param problem the problem
+   * @param problem the problem whose fields are written
    * @param into the object to fill
    * @return {@code into}
    */

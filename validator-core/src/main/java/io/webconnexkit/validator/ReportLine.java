@@ -21,7 +21,7 @@ public final class ReportLine {
    * position is unknown, and without {@code where} when the problem is about the whole body.
    *
    * @param path how the report names the file ({@code <stdin>} for standard input)
-   * @param problem the problem
+   * @param problem the problem to print; its header, else its JSON Pointer, is {@code where}
    * @return the line, escaped
    */
   public static String of(String path, Problem problem) {
@@ -34,7 +34,7 @@ public final class ReportLine {
    * As {@link #of}, without the severity word: {@code path:line:column: where: message}.
    *
    * @param path how the report names the file
-   * @param problem the problem
+   * @param problem the problem to print
    * @return the line, escaped
    */
   public static String withoutSeverity(String path, Problem problem) {

@@ -63,7 +63,7 @@ public final class SecretSource {
    * The secret is the value of an environment variable.
    *
    * @param variable the variable's name, such as {@code WEBCONNEX_SECRET}
-   * @return the source
+   * @return a source naming the variable, trimmed; nothing is read until {@link #resolve()}
    * @throws SecretSourceException when {@code variable} is not a variable name (perhaps the secret
    *     itself, given by mistake: the message does not repeat it)
    */
@@ -74,8 +74,8 @@ public final class SecretSource {
   /**
    * The secret is the first line of a file, read as UTF-8, without its line break.
    *
-   * @param file the file
-   * @return the source
+   * @param file the file holding the secret on its first line; not null, and not read until resolved
+   * @return a source naming the file; nothing is read until {@link #resolve()}
    */
   public static SecretSource file(Path file) {
     return new SecretSource(Kind.FILE, null, Objects.requireNonNull(file, "file"), null);
@@ -84,8 +84,8 @@ public final class SecretSource {
   /**
    * The secret is the value of a Java system property.
    *
-   * @param property the property's name
-   * @return the source
+   * @param property the property's name: letters, digits, {@code _}, {@code .} and {@code -}; trimmed
+   * @return a source naming the property; nothing is read until {@link #resolve()}
    * @throws SecretSourceException when {@code property} is not a property name
    */
   public static SecretSource systemProperty(String property) {
@@ -95,8 +95,8 @@ public final class SecretSource {
   /**
    * A secret already in hand, for tests and for code that reads secrets its own way.
    *
-   * @param secret the secret
-   * @return the source
+   * @param secret the secret to hand back on every {@link #resolve()}; not null
+   * @return a source that resolves to {@code secret}
    */
   public static SecretSource of(SigningSecret secret) {
     return new SecretSource(Kind.GIVEN, null, null, Objects.requireNonNull(secret, "secret"));
@@ -113,17 +113,17 @@ public final class SecretSource {
     return text != null && VARIABLE.matcher(text).matches();
   }
 
-  /** @return the environment variable, when the secret comes from one */
+  /** @return the variable's name, trimmed; empty when the secret does not come from one */
   public Optional<String> environmentVariable() {
     return kind == Kind.ENVIRONMENT ? Optional.of(name) : Optional.empty();
   }
 
-  /** @return the file, when the secret comes from one */
+  /** @return the file's path as given; empty when the secret does not come from one */
   public Optional<Path> secretFile() {
     return Optional.ofNullable(file);
   }
 
-  /** @return the system property, when the secret comes from one */
+  /** @return the property's name, trimmed; empty when the secret does not come from one */
   public Optional<String> systemPropertyName() {
     return kind == Kind.PROPERTY ? Optional.of(name) : Optional.empty();
   }
@@ -131,7 +131,7 @@ public final class SecretSource {
   /**
    * Reads the secret now, from the process's environment and system properties.
    *
-   * @return the secret
+   * @return the secret, never null or empty; a variable, file or property is read again on each call
    * @throws SecretSourceException saying why there is none
    */
   public SigningSecret resolve() {
@@ -143,7 +143,7 @@ public final class SecretSource {
    * or an environment of one's own) instead of the process's.
    *
    * @param environment variable name to value, or null for the process's environment
-   * @return the secret
+   * @return the secret, never null or empty; a variable, file or property is read again on each call
    * @throws SecretSourceException saying why there is none
    */
   public SigningSecret resolve(Function<String, String> environment) {

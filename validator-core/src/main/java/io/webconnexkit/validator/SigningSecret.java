@@ -21,8 +21,10 @@ public final class SigningSecret {
   }
 
   /**
+   * A signing secret from its text, as the settings page shows it.
+   *
    * @param secret the secret as Webconnex shows it; its UTF-8 bytes are the HMAC key
-   * @return the secret
+   * @return the secret; never empty
    * @throws IllegalArgumentException when it is empty
    */
   public static SigningSecret of(String secret) {
@@ -30,8 +32,10 @@ public final class SigningSecret {
   }
 
   /**
+   * A signing secret from its key bytes.
+   *
    * @param secret the HMAC key bytes (copied)
-   * @return the secret
+   * @return the secret; never empty
    * @throws IllegalArgumentException when it is empty
    */
   public static SigningSecret of(byte[] secret) {
@@ -42,7 +46,7 @@ public final class SigningSecret {
    * Reads the secret from an environment variable, as {@link SecretSource#environment} does.
    *
    * @param variable the variable's name
-   * @return the secret
+   * @return the secret, read now; never empty
    * @throws SecretSourceException naming the variable (never its value) when it is unset or empty
    */
   public static SigningSecret fromEnvironment(String variable) {
@@ -52,8 +56,8 @@ public final class SigningSecret {
   /**
    * Reads the secret from the first line of a file, as {@link SecretSource#file} does.
    *
-   * @param file the file
-   * @return the secret
+   * @param file the file whose first line is the secret, in UTF-8
+   * @return the secret, read now; never empty
    * @throws SecretSourceException saying why the file gives no secret, never its content
    */
   public static SigningSecret fromFile(Path file) {

@@ -77,8 +77,8 @@ public final class ValidationReport {
    * A copy of this report with the given problems instead of its own (moved into an enclosing
    * file, or at other levels), everything else kept.
    *
-   * @param replacement the problems
-   * @return the copy
+   * @param replacement the problems the copy holds, in order; copied
+   * @return a new report; this one is unchanged
    */
   public ValidationReport withProblems(List<Problem> replacement) {
     return new ValidationReport(profile, eventType, replacement, signature);
@@ -89,7 +89,7 @@ public final class ValidationReport {
    *
    * @param more the problems to add
    * @param status the signature status of the copy
-   * @return the copy
+   * @return a new report; this one is unchanged
    */
   public ValidationReport with(List<Problem> more, SignatureStatus status) {
     List<Problem> all = new java.util.ArrayList<>(more);

@@ -45,9 +45,9 @@ public final class WebconnexDelivery {
   /**
    * A delivery from headers as received (names in any case, each with one or more values).
    *
-   * @param headers the headers
-   * @param body the body
-   * @return a delivery from headers as received (names in any case, each with one or more values)
+   * @param headers each name, in any case, with its values; null names and value lists are dropped; copied
+   * @param body the raw body bytes as received; copied
+   * @return an immutable delivery, its header names case-insensitive
    */
   public static WebconnexDelivery of(Map<String, ? extends Collection<String>> headers, byte[] body) {
     Objects.requireNonNull(headers, "headers");
@@ -67,10 +67,10 @@ public final class WebconnexDelivery {
    * {@code User-Agent: Webconnex-Divvy}, a fresh 32-hex {@code X-Webconnex-Delivery}, the event
    * type, and the signature of these body bytes under {@code secret}.
    *
-   * @param eventType the event type
-   * @param body the body
-   * @param secret the secret
-   * @return a delivery shaped exactly as Webconnex sends one: {@code Content-Type: application/json}, {@code User-Agent: Webconnex-Divvy}, a fresh 32-hex {@code X-Webconnex-Delivery}, the event type, and the signature of these body bytes under {@code secret}
+   * @param eventType the event type's wire name, sent as {@code X-Webconnex-Event}
+   * @param body the raw body bytes to sign and send; copied
+   * @param secret the webhook's signing secret
+   * @return an immutable delivery with those five headers
    */
   public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret) {
     return signed(eventType, body, secret, newDeliveryId());
@@ -79,11 +79,11 @@ public final class WebconnexDelivery {
   /**
    * As {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id).
    *
-   * @param eventType the event type
-   * @param body the body
-   * @param secret the secret
-   * @param deliveryId the delivery id
-   * @return as {@link #signed(String, byte[], SigningSecret)}, with a given delivery id (a resend keeps its id)
+   * @param eventType the event type's wire name, sent as {@code X-Webconnex-Event}
+   * @param body the raw body bytes to sign and send; copied
+   * @param secret the webhook's signing secret
+   * @param deliveryId the {@code X-Webconnex-Delivery} value, sent as given (not checked)
+   * @return an immutable delivery with the five headers of {@link #signed(String, byte[], SigningSecret)}
    */
   public static WebconnexDelivery signed(String eventType, byte[] body, SigningSecret secret, String deliveryId) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -110,8 +110,8 @@ public final class WebconnexDelivery {
   /**
    * The first value of a header.
    *
-   * @param name the name
-   * @return the first value of a header
+   * @param name the header's name, in any case
+   * @return the header's first value; empty when the header is absent or has no value
    */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name);

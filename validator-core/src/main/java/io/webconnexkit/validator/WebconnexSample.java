@@ -70,8 +70,8 @@ public final class WebconnexSample {
   /**
    * A builder of payloads of this event type, with fresh random ids.
    *
-   * @param eventType the event type
-   * @return a builder of payloads of this event type, with fresh random ids
+   * @param eventType the event type to sample; not null
+   * @return a new builder; each payload it makes gets fresh random ids unless {@link #seed} is set
    */
   public static WebconnexSample of(EventType eventType) {
     return new WebconnexSample(Objects.requireNonNull(eventType, "eventType"), new ArrayList<>());
@@ -91,8 +91,8 @@ public final class WebconnexSample {
    * Makes the ids repeatable: every payload of this builder, and of any builder of the same event
    * type with the same seed, carries the same ids. Changes this builder.
    *
-   * @param seed the seed
-   * @return makes the ids repeatable: every payload of this builder, and of any builder of the same event type with the same seed, carries the same ids
+   * @param seed any number; the same seed gives the same ids
+   * @return this builder
    */
   public WebconnexSample seed(long seed) {
     this.seed = seed;
@@ -104,8 +104,8 @@ public final class WebconnexSample {
    * {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta}).
    * Without it, the bundled sample's {@code meta} stays. Changes this builder.
    *
-   * @param meta the meta
-   * @return fills {@code meta} from a webhook's settings, as Webconnex does: {@code name}, and {@code appKey} / {@code appToken} exactly when the webhook has them (see {@link WebhookMeta})
+   * @param meta the webhook's name, App Key and App/API Token; not null
+   * @return this builder
    */
   public WebconnexSample meta(WebhookMeta meta) {
     this.meta = Objects.requireNonNull(meta, "meta");
@@ -117,8 +117,8 @@ public final class WebconnexSample {
    * the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the
    * published form). {@link EventType#formIdOf} reads it back. Changes this builder.
    *
-   * @param formId the form id
-   * @return the payload belongs to this form: sets the top-level {@code formId}, {@code data.formId} where the event carries one (a coupon, the test event), and a publish event's {@code data.id} (the published form)
+   * @param formId the form's id
+   * @return this builder
    */
   public WebconnexSample forForm(long formId) {
     this.formId = formId;
@@ -135,8 +135,8 @@ public final class WebconnexSample {
    * @param value a String, Number, Boolean, null, a Jackson JsonNode, or any object Jackson can write
    * @throws IllegalArgumentException naming the pointer when it is not a JSON Pointer to a field; a
    * parent that does not exist is reported by {@link #toTree()}
-   * @param pointer the pointer
-   * @return sets the value at a JSON Pointer (RFC 6901)
+   * @param pointer a JSON Pointer (RFC 6901) such as {@code /data/total}, or ending in {@code -} to append
+   * @return this builder
    */
   public WebconnexSample with(String pointer, Object value) {
     JsonPointer at = pointer(pointer);
@@ -161,8 +161,8 @@ public final class WebconnexSample {
    * Removes the member or array element at a JSON Pointer; one that is absent is reported by
    * {@link #toTree()}. Changes this builder.
    *
-   * @param pointer the pointer
-   * @return removes the member or array element at a JSON Pointer; one that is absent is reported by {@link #toTree()}
+   * @param pointer a JSON Pointer (RFC 6901) such as {@code /data/formName}
+   * @return this builder
    */
   public WebconnexSample without(String pointer) {
     JsonPointer at = pointer(pointer);
@@ -204,7 +204,7 @@ public final class WebconnexSample {
    *
    * @throws IllegalArgumentException naming the pointer when an override's parent, or a field to
    * remove, does not exist in the sample
-   * @return a new payload as a tree
+   * @return a new payload, its ids fresh unless {@link #seed} is set; the caller may change it
    */
   public ObjectNode toTree() {
     ObjectNode root = bundled(eventType).deepCopy();

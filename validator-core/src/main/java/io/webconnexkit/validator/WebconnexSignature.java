@@ -33,9 +33,9 @@ public final class WebconnexSignature {
   /**
    * The signature Webconnex would send for these exact body bytes.
    *
-   * @param secret the secret
-   * @param body the body
-   * @return the signature Webconnex would send for these exact body bytes
+   * @param secret the webhook's signing secret; not null
+   * @param body the raw body bytes as sent, not re-encoded; not null, may be empty
+   * @return the signature: lower-case hex, {@value #LENGTH} characters
    */
   public static String sign(SigningSecret secret, byte[] body) {
     return HEX.formatHex(hmac(secret, body));
@@ -46,9 +46,9 @@ public final class WebconnexSignature {
    * constant memory, so a body of any size can be signed. The stream is not closed.
    *
    * @throws IOException when the stream cannot be read; nothing is signed then
-   * @param secret the secret
-   * @param body the body
-   * @return the signature Webconnex would send for the bytes this stream yields, read to its end in constant memory, so a body of any size can be signed
+   * @param secret the webhook's signing secret; not null
+   * @param body the raw body, read from where it stands to its end; not null
+   * @return the signature: lower-case hex, {@value #LENGTH} characters
    */
   public static String sign(SigningSecret secret, InputStream body) throws IOException {
     return HEX.formatHex(hmac(secret, body));
@@ -59,10 +59,10 @@ public final class WebconnexSignature {
    * constant time. Hex digits may be upper or lower case; anything that is not 64 ASCII hex digits
    * does not match (see {@link #whyMalformed(String)}).
    *
-   * @param secret the secret
-   * @param body the body
-   * @param signature the signature
-   * @return whether {@code signature} is the HMAC-SHA256 of {@code body} under {@code secret}, compared in constant time
+   * @param secret the webhook's signing secret; not null
+   * @param body the raw body bytes as received; not null
+   * @param signature the header's value as received, in any form; not null
+   * @return {@code true} only when it is well formed and is the body's HMAC under {@code secret}
    */
   public static boolean matches(SigningSecret secret, byte[] body, String signature) {
     Objects.requireNonNull(signature, "signature");
@@ -77,10 +77,10 @@ public final class WebconnexSignature {
    * taken does not depend on it) and compared in constant time. The stream is not closed.
    *
    * @throws IOException when the stream cannot be read
-   * @param secret the secret
-   * @param body the body
-   * @param signature the signature
-   * @return as {@link #matches(SigningSecret, byte[], String)}, for the bytes this stream yields: the stream is read to its end in constant memory (whatever the signature looks like, so the time taken does not depend on it) and compared in constant time
+   * @param secret the webhook's signing secret; not null
+   * @param body the raw body, read from where it stands to its end; not null
+   * @param signature the header's value as received, in any form; not null
+   * @return {@code true} only when it is well formed and is the body's HMAC under {@code secret}
    */
   public static boolean matches(SigningSecret secret, InputStream body, String signature) throws IOException {
     Objects.requireNonNull(signature, "signature");
@@ -96,8 +96,8 @@ public final class WebconnexSignature {
    * character 'ｆ' (U+FF46) at position 12}; positions count from 1, and a control or invisible
    * character is shown escaped ({@code '\u001b'}), never raw.
    *
-   * @param signature the signature
-   * @return why {@code signature} cannot be a signature at all, or empty when it has the right form (64 ASCII hex digits, either case)
+   * @param signature the header's value as received; not null
+   * @return one line saying what is wrong; empty when the form is right (which says nothing of its HMAC)
    */
   public static Optional<String> whyMalformed(String signature) {
     Objects.requireNonNull(signature, "signature");

@@ -109,7 +109,7 @@ public final class WebconnexValidator {
    * Validates raw body bytes (UTF-8 JSON), dispatching on the payload's {@code eventType}.
    *
    * @param body the bytes as received
-   * @return the report
+   * @return the report, never null: malformed or invalid bodies are reported in it, not thrown
    */
   public ValidationReport validate(byte[] body) {
     return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"), null));
@@ -120,7 +120,7 @@ public final class WebconnexValidator {
    *
    * @param body the bytes as received
    * @param eventType the event type to check it as
-   * @return the report
+   * @return the report, never null: malformed or invalid bodies are reported in it, not thrown
    */
   public ValidationReport validate(byte[] body, EventType eventType) {
     return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"),
@@ -133,7 +133,7 @@ public final class WebconnexValidator {
    *
    * @param body the bytes as received
    * @param eventType the event type name to check it as
-   * @return the report
+   * @return the report, never null: malformed or invalid bodies are reported in it, not thrown
    */
   public ValidationReport validate(byte[] body, String eventType) {
     return levels.applyTo(validateBytes(Objects.requireNonNull(body, "body"), Objects.requireNonNull(eventType, "eventType")));
@@ -143,7 +143,7 @@ public final class WebconnexValidator {
    * Validates JSON text (as its UTF-8 bytes).
    *
    * @param json the payload as text
-   * @return the report
+   * @return the report, never null: malformed or invalid bodies are reported in it, not thrown
    */
   public ValidationReport validate(String json) {
     return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
@@ -154,7 +154,7 @@ public final class WebconnexValidator {
    *
    * @param json the payload as text
    * @param eventType the event type to check it as
-   * @return the report
+   * @return the report, never null: malformed or invalid bodies are reported in it, not thrown
    */
   public ValidationReport validate(String json, EventType eventType) {
     return validate(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8), eventType);
@@ -165,7 +165,7 @@ public final class WebconnexValidator {
    * validates it. The stream is not closed.
    *
    * @param body the body's bytes
-   * @return the report
+   * @return the report, never null; an unreadable or over-limit stream is reported as a problem
    */
   public ValidationReport validate(InputStream body) {
     Objects.requireNonNull(body, "body");
@@ -190,7 +190,7 @@ public final class WebconnexValidator {
    * Validates a parsed payload; problems then carry pointers but no line and column.
    *
    * @param payload the payload tree
-   * @return the report
+   * @return the report, never null; a payload that is not an object is reported as a problem
    */
   public ValidationReport validate(JsonNode payload) {
     Objects.requireNonNull(payload, "payload");
@@ -208,7 +208,7 @@ public final class WebconnexValidator {
    *
    * @param payload the payload tree
    * @param eventType the event type to check it as
-   * @return the report
+   * @return the report, never null; problems carry pointers but no line and column
    */
   public ValidationReport validate(JsonNode payload, EventType eventType) {
     Objects.requireNonNull(payload, "payload");
@@ -303,7 +303,7 @@ public final class WebconnexValidator {
     /**
      * Lenient (the default) or strict: the profile also sets every problem key's default level.
      *
-     * @param profile the profile
+     * @param profile {@code LENIENT} or {@code STRICT}; not null
      * @return this builder
      */
     public Builder profile(Profile profile) {
@@ -408,7 +408,9 @@ public final class WebconnexValidator {
     }
 
     /**
-     * @return the validator
+     * Builds the validator; event schemas given to {@link #eventSchema} are compiled now.
+     *
+     * @return a new validator, immutable and thread-safe
      * @throws IllegalArgumentException when an event schema is not a usable JSON Schema
      */
     public WebconnexValidator build() {

@@ -60,22 +60,22 @@ public record WebhookLogRecord(long id, String displayId, long webhookId, Long f
   /**
    * Copies the maps and the body, so the record stays as it was made.
    *
-   * @param id the id
-   * @param displayId the display id
-   * @param webhookId the webhook id
-   * @param formId the form id
-   * @param eventType the event type
-   * @param eventId the event id
-   * @param success the success
-   * @param attempt the attempt
-   * @param dateSent the date sent
-   * @param method the method
-   * @param url the url
-   * @param requestHeaders the request headers
-   * @param requestBody the request body
-   * @param responseCode the response code
-   * @param responseHeaders the response headers
-   * @param responseBody the response body
+   * @param id the log's id
+   * @param displayId the id the dashboard shows; not null
+   * @param webhookId the webhook's id
+   * @param formId the form's id, or {@code null} when the event names none
+   * @param eventType the event type's wire name; not null
+   * @param eventId the payload's {@code eventId}, or {@code null} when it has none
+   * @param success {@code true} when the receiver answered 2xx
+   * @param attempt 1 for the first delivery, more for resends
+   * @param dateSent when it was sent; not null
+   * @param method the HTTP method, {@code POST} or {@code PUT}; not null
+   * @param url the receiver's URL; not null
+   * @param requestHeaders the headers sent, names as sent; copied; not null
+   * @param requestBody the body bytes sent; copied; not null
+   * @param responseCode the receiver's status code, 0 when there was no answer
+   * @param responseHeaders the receiver's headers; copied; not null
+   * @param responseBody the receiver's body, or why there was none; not null
    */
   public WebhookLogRecord {
     Objects.requireNonNull(displayId, "displayId");

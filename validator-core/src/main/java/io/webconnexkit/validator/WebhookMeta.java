@@ -32,8 +32,8 @@ public final class WebhookMeta {
   /**
    * The meta of a webhook with this name and neither App Key nor App/API Token.
    *
-   * @param name the name
-   * @return the meta of a webhook with this name and neither App Key nor App/API Token
+   * @param name the webhook's name, sent as {@code meta.name}; not null
+   * @return a new meta holding only the name
    */
   public static WebhookMeta of(String name) {
     return new WebhookMeta(Objects.requireNonNull(name, "name"), null, null);
@@ -42,8 +42,8 @@ public final class WebhookMeta {
   /**
    * A copy with this App Key, sent as {@code meta.appKey}; {@code null} for none.
    *
-   * @param appKey the app key
-   * @return a copy with this App Key, sent as {@code meta.appKey}; {@code null} for none
+   * @param appKey the App Key, or {@code null} for none
+   * @return a new meta; this one is unchanged
    */
   public WebhookMeta withAppKey(String appKey) {
     return new WebhookMeta(name, appKey, appToken);
@@ -52,8 +52,8 @@ public final class WebhookMeta {
   /**
    * A copy with this App/API Token, sent as {@code meta.appToken}; {@code null} for none.
    *
-   * @param appToken the app token
-   * @return a copy with this App/API Token, sent as {@code meta.appToken}; {@code null} for none
+   * @param appToken the App/API Token, or {@code null} for none
+   * @return a new meta; this one is unchanged
    */
   public WebhookMeta withAppToken(String appToken) {
     return new WebhookMeta(name, appKey, appToken);

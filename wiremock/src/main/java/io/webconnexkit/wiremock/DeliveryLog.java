@@ -48,23 +48,23 @@ public final class DeliveryLog {
   /**
    * For the mock's own use; tests read logs, they do not make them.
    *
-   * @param attempt the attempt
-   * @param dateSent the date sent
-   * @param displayId the display id
-   * @param error the error
-   * @param eventId the event id
-   * @param eventType the event type
-   * @param formId the form id
-   * @param id the id
-   * @param requestBody the request body
-   * @param requestHeaders the request headers
-   * @param responseBody the response body
-   * @param responseCode the response code
-   * @param responseHeaders the response headers
-   * @param status the status
-   * @param test the test
-   * @param url the url
-   * @param webhookId the webhook id
+   * @param attempt 1 for the first delivery, one more for each resend
+   * @param dateSent when the request was sent (the mock keeps whole seconds)
+   * @param displayId a short id for display (ten characters in the mock); not the delivery id
+   * @param error why there was no usable answer, or {@code null} when the receiver answered
+   * @param eventId the payload's {@code eventId}, or {@code null} when it has none
+   * @param eventType the event type's wire name, such as {@code registration}
+   * @param formId the event's form id, or {@code null} when it has none
+   * @param id the log id, unique in the mock: the {@code logId} of the webhook logs API
+   * @param requestBody the exact bytes sent; copied
+   * @param requestHeaders the headers sent, names as sent; kept as given, so pass a read-only map
+   * @param responseBody the receiver's body, at most 64 KiB; empty when there was no answer
+   * @param responseCode the receiver's HTTP status code, or 0 when there was no answer
+   * @param responseHeaders the receiver's response headers; empty when there was no answer
+   * @param status {@code SUCCESS} for a 2xx answer, otherwise {@code ERROR}
+   * @param test {@code true} when sent by "Send a Test"
+   * @param url the receiver's URL the request went to
+   * @param webhookId the id of the webhook the delivery was for
    */
   public DeliveryLog(long id, String displayId, long webhookId, Long formId, String eventType, Long eventId,
       Status status, int attempt, Instant dateSent, URI url, Map<String, List<String>> requestHeaders, byte[] requestBody,

@@ -93,9 +93,9 @@ public final class DeliveryReplay {
     /**
      * Copies what it is given.
      *
-     * @param body the body
-     * @param eventType the event type
-     * @param headers the headers
+     * @param body the exact bytes to send; copied
+     * @param eventType the event type's wire name, or {@code unknown}
+     * @param headers the headers to send, names as recorded; copied
      */
     public Request {
       Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -111,8 +111,8 @@ public final class DeliveryReplay {
     }
 
     /**
-     * @return the first value of a header, whatever its case
-     * @param name the name
+     * @return the header's first value, its name matched in any case; empty when it is absent
+     * @param name the header's name, in any case
      */
     public Optional<String> header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
@@ -131,7 +131,7 @@ public final class DeliveryReplay {
    *
    * @param record a record the reader found
    * @param secret signs the bytes sent; may be null only when the signature is kept as recorded
-   * @return the request
+   * @return the request, its headers completed and its body the exact bytes to send
    * @throws IllegalArgumentException when the record holds nothing to send (it could not be read or
    *     recognised: the message says why), or when there is no secret to sign with
    */
@@ -169,10 +169,10 @@ public final class DeliveryReplay {
    * webhook's URL, signed with its secret, logged by the mock like any other delivery. Records
    * with nothing to send (unreadable files) are skipped; see {@link #request}.
    *
-   * @param webconnex the mock
+   * @param webconnex the mock whose webhook and log are used
    * @param webhookId a configured webhook
-   * @param records what the reader found
-   * @return the attempts, as the mock logged them
+   * @param records the records, in the order to send them; those with no body are skipped
+   * @return the attempts as the mock logged them, in the records' order; immutable
    * @throws IllegalArgumentException when no such webhook is configured
    */
   public List<DeliveryLog> into(MockWebconnex webconnex, long webhookId, List<RecordedDelivery> records) {

@@ -155,7 +155,7 @@ public final class MockWebconnex
    * ({@code webconnex-bundled-mappings}) and the query guard ({@code webconnex-malformed-query-guard}).
    * Registering this list does what registering the mock itself does.
    *
-   * @return the mock's WireMock extensions, one per role, over this mock's state: the {@value #NAME} delivering listener, the webhook API filter ({@code webconnex-webhook-api}), the delivery request filter ({@code webconnex-event-requests}), the bundled mappings loader ({@code webconnex-bundled-mappings}) and the query guard ({@code webconnex-malformed-query-guard})
+   * @return an immutable list of five extensions, in the order above
    */
   public List<Extension> extensions() {
     return List.of(delivers, webhookApi, eventRequests, mappings, queryGuard);
@@ -166,7 +166,7 @@ public final class MockWebconnex
    * request journal limited to {@value #REQUEST_JOURNAL_LIMIT} requests. Change what you need on
    * the result ({@code .port(8089)}, {@code .maxRequestJournalEntries(n)}); a new object each call.
    *
-   * @return wireMock options to start from: this mock registered, 127.0.0.1 on a free port, and the admin request journal limited to {@value #REQUEST_JOURNAL_LIMIT} requests
+   * @return a new, mutable configuration with this mock registered as an extension
    */
   public WireMockConfiguration wireMockOptions() {
     return WireMockConfiguration.wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
@@ -217,8 +217,8 @@ public final class MockWebconnex
    * receivers' answers.
    *
    * @throws IllegalArgumentException when the delivery names an unknown webhook or a bad body
-   * @param delivery the delivery
-   * @return delivers an event now (after its delay) to every webhook that wants it, and waits for the receivers' answers
+   * @param delivery the event, its body and its target webhooks or form; not null
+   * @return the attempt for each webhook sent to, and each webhook skipped with the reason
    */
   public SendResult send(WebconnexWebhooks delivery) {
     return state.send(delivery);
@@ -227,8 +227,8 @@ public final class MockWebconnex
   /**
    * Delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}.
    *
-   * @param eventType the event type
-   * @return delivers a generated sample of this event, as {@link #send(WebconnexWebhooks)}
+   * @param eventType the event to send a generated sample of; not null
+   * @return the attempt for each webhook sent to, and each webhook skipped with the reason
    */
   public SendResult send(EventType eventType) {
     return send(WebconnexWebhooks.deliver(eventType));
@@ -240,9 +240,9 @@ public final class MockWebconnex
    *
    * @throws IllegalArgumentException when no such webhook is configured
    * @throws IllegalStateException when the webhook is disabled: Webconnex sends nothing then
-   * @param kind the kind
-   * @param webhookId the webhook id
-   * @return "Send a Test": a sample of the kind's event to this webhook, whatever events and forms it is toggled on for, logged like any other delivery
+   * @param kind which test event to send
+   * @param webhookId the id of a configured, enabled webhook
+   * @return the logged attempt, once the receiver has answered or the attempt has failed
    */
   public DeliveryLog sendTest(long webhookId, TestKind kind) {
     return state.sendTest(webhookId, kind);
@@ -253,9 +253,9 @@ public final class MockWebconnex
    * attempt with its own log id.
    *
    * @throws IllegalArgumentException when the webhook has no such log entry
-   * @param logId the log id
-   * @param webhookId the webhook id
-   * @return resends a logged delivery: the same bytes, delivery id and signature, to the same URL, as a new attempt with its own log id
+   * @param logId the id of the log entry to resend, as in {@link DeliveryLog#id()}
+   * @param webhookId the id of the webhook the entry is logged under
+   * @return the new attempt, with its own log id, once the receiver has answered or it has failed
    */
   public DeliveryLog resend(long webhookId, long logId) {
     return state.resend(webhookId, logId);
@@ -276,8 +276,8 @@ public final class MockWebconnex
   /**
    * The attempts logged under this webhook, oldest first.
    *
-   * @param webhookId the webhook id
-   * @return the attempts logged under this webhook, oldest first
+   * @param webhookId the webhook's id; an id that is not configured has no attempts
+   * @return an immutable list, oldest first; empty when nothing is logged under the webhook
    */
   public List<DeliveryLog> logs(long webhookId) {
     return state.logs(webhookId);
@@ -293,7 +293,7 @@ public final class MockWebconnex
    * the mock was going to send has been sent, so "nothing was sent" can be asserted.
    *
    * @throws IllegalStateException when deliveries are still pending after {@code limit}
-   * @param limit the limit
+   * @param limit the longest to wait; not null
    */
   public void awaitIdle(Duration limit) {
     state.engine().awaitIdle(limit);
@@ -374,8 +374,8 @@ public final class MockWebconnex
      * non-blank key is accepted. The key is never printed.
      *
      * @throws IllegalArgumentException when it is blank
-     * @param apiKey the api key
-     * @return the only API key the public API accepts, as Webconnex does: a request without an {@code apiKey} header is answered 401 (code 4401), one with another key 404 (code 4404)
+     * @param apiKey the key, compared as given; not null or blank
+     * @return this builder
      */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank()) {
@@ -392,9 +392,9 @@ public final class MockWebconnex
      * in every answer but refuses nothing.
      *
      * @throws IllegalArgumentException when either is not positive
-     * @param requests the requests
-     * @param window the window
-     * @return refuses API requests beyond {@code requests} per {@code window} with 429, as Webconnex does past its burst limit, so that a client's waiting can be tested
+     * @param requests the most API requests answered in one window, at least 1
+     * @param window the length of a window, positive
+     * @return this builder
      */
     public Builder burstLimit(int requests, Duration window) {
       if (requests < 1 || window.isNegative() || window.isZero()) {
@@ -420,8 +420,8 @@ public final class MockWebconnex
     /**
      * The webhooks to send to (instead of {@link #webhook}).
      *
-     * @param settings the settings
-     * @return the webhooks to send to (instead of {@link #webhook})
+     * @param settings the whole settings (every webhook); not null
+     * @return this builder
      */
     public Builder settings(WebconnexSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
@@ -431,8 +431,8 @@ public final class MockWebconnex
     /**
      * Adds one webhook (instead of {@link #settings}).
      *
-     * @param webhook the webhook
-     * @return adds one webhook (instead of {@link #settings})
+     * @param webhook one webhook's settings; not null; ids must be unique
+     * @return this builder
      */
     public Builder webhook(WebhookSettings webhook) {
       webhooks.add(Objects.requireNonNull(webhook, "webhook"));
@@ -442,8 +442,8 @@ public final class MockWebconnex
     /**
      * Where {@code secretEnv} variables are looked up; {@code System::getenv} by default.
      *
-     * @param environment the environment
-     * @return where {@code secretEnv} variables are looked up; {@code System::getenv} by default
+     * @param environment maps a variable name to its value, or to {@code null} when unset; not null
+     * @return this builder
      */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
@@ -453,8 +453,8 @@ public final class MockWebconnex
     /**
      * How long a receiver gets to answer before the attempt is logged as an error; 10 s by default.
      *
-     * @param timeout the timeout
-     * @return how long a receiver gets to answer before the attempt is logged as an error; 10 s by default
+     * @param timeout how long to wait for a receiver's answer, positive
+     * @return this builder
      */
     public Builder timeout(Duration timeout) {
       if (timeout.isNegative() || timeout.isZero()) {
@@ -468,8 +468,8 @@ public final class MockWebconnex
      * How many delivery attempts the log keeps (and the logs API serves); the oldest go first.
      * {@value MockWebconnex#DEFAULT_MAX_LOG_ENTRIES} by default.
      *
-     * @param entries the entries
-     * @return how many delivery attempts the log keeps (and the logs API serves); the oldest go first
+     * @param entries the most attempts kept, at least 1
+     * @return this builder
      */
     public Builder maxLogEntries(int entries) {
       if (entries < 1) {
@@ -483,8 +483,8 @@ public final class MockWebconnex
      * Whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}),
      * and refuses delivery requests there that would send nothing.
      *
-     * @param load the load
-     * @return whether the mock loads its bundled mappings into WireMock ({@code POST /webconnex/events/{event}}), and refuses delivery requests there that would send nothing
+     * @param load {@code true} to load the bundled mappings; {@code false} (the default) not to
+     * @return this builder
      */
     public Builder bundledMappings(boolean load) {
       this.bundledMappings = load;
@@ -492,10 +492,10 @@ public final class MockWebconnex
     }
 
     /**
-     * The mock.
+     * Builds the mock from either the settings or the webhooks given, never both.
      *
      * @throws InvalidSettingsException when a secret cannot be read or two webhooks share an id
-     * @return the mock
+     * @return a new mock, its secrets already read
      */
     public MockWebconnex build() {
       if (settings != null && !webhooks.isEmpty()) {

@@ -12,8 +12,8 @@ public record SendResult(List<DeliveryLog> deliveries, List<Skipped> skipped) {
   /**
    * Copies both lists: a result does not change.
    *
-   * @param deliveries the deliveries
-   * @param skipped the skipped
+   * @param deliveries one logged attempt per webhook sent to; copied
+   * @param skipped one entry per webhook that was not sent the event; copied
    */
   public SendResult {
     deliveries = List.copyOf(deliveries);

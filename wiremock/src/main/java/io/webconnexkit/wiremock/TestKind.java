@@ -32,8 +32,8 @@ public enum TestKind {
   /**
    * The kind by its name in URLs and on the command line ({@code registration}, {@code publish}...).
    *
-   * @param name the name
-   * @return the kind by its name in URLs and on the command line ({@code registration}, {@code publish}...)
+   * @param name the kind's lower-case name or its event's wire name, such as {@code publish}; case-sensitive
+   * @return the kind; empty when no kind has that name
    */
   public static Optional<TestKind> fromName(String name) {
     for (TestKind kind : values()) {

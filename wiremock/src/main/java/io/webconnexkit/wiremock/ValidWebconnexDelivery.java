@@ -125,7 +125,7 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
    * The verifier's report on a request, under the matcher's default profile and levels.
    *
    * @param request a request WireMock received
-   * @return the report
+   * @return the report, never null; {@code signature()} says whether a configured secret verified it
    */
   public ValidationReport verify(Request request) {
     return verify(request, profile);
@@ -148,7 +148,7 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
    * The report of requests that no stub matched, with the validator's problems for each: register it
    * as an extension next to this matcher.
    *
-   * @return the report of requests that no stub matched, with the validator's problems for each: register it as an extension next to this matcher
+   * @return the same listener on every call, tied to this matcher's secrets and profile
    */
   public UnmatchedDeliveries unmatchedDeliveries() {
     return unmatched;
@@ -167,8 +167,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     /**
      * A secret a valid signature may be made with; call again to accept another (rotation, several webhooks).
      *
-     * @param secret the secret
-     * @return a secret a valid signature may be made with; call again to accept another (rotation, several webhooks)
+     * @param secret one secret a delivery may be signed with; not null
+     * @return this builder
      */
     public Builder signingSecret(SigningSecret secret) {
       return secret(SecretSource.of(secret));
@@ -177,8 +177,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     /**
      * Where a secret comes from.
      *
-     * @param secret the secret
-     * @return where a secret comes from
+     * @param secret where one accepted secret is read from, when the matcher is built; not null
+     * @return this builder
      */
     public Builder secret(SecretSource secret) {
       secrets.add(Objects.requireNonNull(secret, "secret"));
@@ -199,8 +199,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     /**
      * The profile used when a stub does not name one; lenient by default.
      *
-     * @param profile the profile
-     * @return the profile used when a stub does not name one; lenient by default
+     * @param profile {@code LENIENT} or {@code STRICT}; not null
+     * @return this builder
      */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
@@ -210,8 +210,8 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     /**
      * Where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it.
      *
-     * @param environment the environment
-     * @return where {@code secretEnv} variables are looked up; by default the process's environment, as core reads it
+     * @param environment maps a variable name to its value, or to {@code null} when unset; not null
+     * @return this builder
      */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
@@ -230,8 +230,11 @@ public final class ValidWebconnexDelivery extends RequestMatcherExtension {
     }
 
     /**
+     * Builds the matcher, reading every secret now.
+     *
      * @throws IllegalArgumentException when a secret cannot be read
-     * @return the result
+     * @throws IllegalStateException when no secret was given
+     * @return a matcher holding every secret, already read
      */
     public ValidWebconnexDelivery build() {
       return new ValidWebconnexDelivery(prepare());

@@ -69,9 +69,9 @@ public final class WebconnexSettings {
   /**
    * One enabled webhook, every event, every form: what the mock does without a settings file.
    *
-   * @param secret the secret
-   * @param url the url
-   * @return one enabled webhook, every event, every form: what the mock does without a settings file
+   * @param secret where the webhook's signing secret is read from; not null
+   * @param url the receiver's absolute http or https URL
+   * @return settings holding one webhook, id {@value #DEFAULT_WEBHOOK_ID}
    */
   public static WebconnexSettings everything(String url, SecretSource secret) {
     return builder().webhook(WebhookSettings.builder().id(DEFAULT_WEBHOOK_ID).name("Webconnex Contract Kit mock")
@@ -86,8 +86,8 @@ public final class WebconnexSettings {
   /**
    * The webhook with this id.
    *
-   * @param id the id
-   * @return the webhook with this id
+   * @param id the webhook's id
+   * @return the first webhook with that id; empty when none has it
    */
   public Optional<WebhookSettings> webhook(long id) {
     return webhooks.stream().filter(w -> w.id() == id).findFirst();
@@ -97,8 +97,8 @@ public final class WebconnexSettings {
    * Reads every webhook's secret now.
    *
    * @throws InvalidSettingsException naming each webhook whose secret cannot be had, and why
-   * @param environment the environment
-   * @return reads every webhook's secret now
+   * @param environment maps a variable name to its value; {@code null} for the process's environment
+   * @return each webhook's secret by webhook id, in the order of {@link #webhooks()}
    */
   public Map<Long, SigningSecret> resolveSecrets(Function<String, String> environment) {
     Map<Long, SigningSecret> secrets = new LinkedHashMap<>();
@@ -121,9 +121,9 @@ public final class WebconnexSettings {
    *
    * @throws InvalidSettingsException for bad JSON, bad fields or secrets that cannot be read
    * @throws IllegalArgumentException when the file cannot be read
-   * @param environment the environment
-   * @param file the file
-   * @return reads a settings file and checks that every secret can be had, naming every fault at once
+   * @param environment maps a variable name to its value; {@code null} for the process's environment
+   * @param file the settings file, UTF-8 JSON; {@code secretFile} paths are relative to its folder
+   * @return the settings, every secret in them readable
    */
   public static WebconnexSettings read(Path file, Function<String, String> environment) {
     String json;
@@ -139,8 +139,8 @@ public final class WebconnexSettings {
   /**
    * Reads a settings file, with secrets from the real environment.
    *
-   * @param file the file
-   * @return reads a settings file, with secrets from the real environment
+   * @param file the settings file, UTF-8 JSON; {@code secretFile} paths are relative to its folder
+   * @return the settings, every secret in them readable
    */
   public static WebconnexSettings read(Path file) {
     return read(file, null);
@@ -153,7 +153,7 @@ public final class WebconnexSettings {
    * @param baseDirectory what {@code secretFile} paths are relative to
    * @param environment looks up {@code secretEnv} variables; null for the process's environment, as
    *     core's {@code SecretSource} reads it (the bytes the process was given, whatever the locale)
-   * @return the settings
+   * @return the settings, every secret in them readable
    * @throws InvalidSettingsException naming every fault, secrets included
    */
   public static WebconnexSettings parse(String json, Path baseDirectory, Function<String, String> environment) {
@@ -363,7 +363,9 @@ public final class WebconnexSettings {
 
     private Builder() {}
 
-/**
+    /**
+     * Adds a webhook after those added before.
+     *
      * @param webhook one more webhook
      * @return this builder
      */
@@ -373,8 +375,10 @@ public final class WebconnexSettings {
     }
 
     /**
+     * Builds the settings from the webhooks added, in that order.
+     *
      * @throws InvalidSettingsException when there is no webhook or two share an id
-     * @return the result
+     * @return the settings, immutable
      */
     public WebconnexSettings build() {
       List<String> faults = new ArrayList<>();

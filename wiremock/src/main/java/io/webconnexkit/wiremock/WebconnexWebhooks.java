@@ -58,8 +58,8 @@ public final class WebconnexWebhooks {
   /**
    * A builder that delivers an event of this type.
    *
-   * @param eventType the event type
-   * @return a builder that delivers an event of this type
+   * @param eventType the event to deliver; not null
+   * @return a new builder holding only the event
    */
   public static WebconnexWebhooks deliver(EventType eventType) {
     return new WebconnexWebhooks(Objects.requireNonNull(eventType, "eventType"));
@@ -75,8 +75,8 @@ public final class WebconnexWebhooks {
   /**
    * Only to the webhook with this id (it must still be enabled and want the event and form). Changes this builder.
    *
-   * @param webhookId the webhook id
-   * @return only to the webhook with this id (it must still be enabled and want the event and form)
+   * @param webhookId the id of a configured webhook
+   * @return this builder
    */
   public WebconnexWebhooks toWebhook(long webhookId) {
     parameters.put("webhook", webhookId);
@@ -88,8 +88,8 @@ public final class WebconnexWebhooks {
    * send only some forms decide by it. For a body you supply, the form is read from its
    * {@code formId} unless given here. Changes this builder.
    *
-   * @param formId the form id
-   * @return the event belongs to this form: generated samples carry it as {@code formId}, and webhooks that send only some forms decide by it
+   * @param formId the form's id, as Webconnex numbers forms
+   * @return this builder
    */
   public WebconnexWebhooks forForm(long formId) {
     parameters.put("formId", formId);
@@ -100,9 +100,9 @@ public final class WebconnexWebhooks {
    * Sets a field of the generated sample (a JSON Pointer and any value Jackson can write); the value
    * is sent as given, never rendered as a template. Changes this builder.
    *
-   * @param pointer the pointer
-   * @param value the value
-   * @return sets a field of the generated sample (a JSON Pointer and any value Jackson can write); the value is sent as given, never rendered as a template
+   * @param pointer a JSON Pointer into the sample, such as {@code /data/total}; not null
+   * @param value the value to put there, written by Jackson; {@code null} writes JSON {@code null}
+   * @return this builder
    */
   public WebconnexWebhooks with(String pointer, Object value) {
     overrides().put(Objects.requireNonNull(pointer, "pointer"), value);
@@ -112,8 +112,8 @@ public final class WebconnexWebhooks {
   /**
    * Removes a field of the generated sample. Changes this builder.
    *
-   * @param pointer the pointer
-   * @return removes a field of the generated sample
+   * @param pointer a JSON Pointer into the sample, such as {@code /data/formName}; not null
+   * @return this builder
    */
   public WebconnexWebhooks without(String pointer) {
     removals().add(Objects.requireNonNull(pointer, "pointer"));
@@ -136,8 +136,8 @@ public final class WebconnexWebhooks {
   /**
    * Sends this body (a Handlebars template) instead of a generated sample. Changes this builder.
    *
-   * @param body the body
-   * @return sends this body (a Handlebars template) instead of a generated sample
+   * @param body the body, a Handlebars template; not null; replaces any {@link #withBodyFile} given
+   * @return this builder
    */
   public WebconnexWebhooks withBody(String body) {
     parameters.put("body", Objects.requireNonNull(body, "body"));
@@ -149,8 +149,8 @@ public final class WebconnexWebhooks {
    * Sends the content of this file (a Handlebars template) instead of a generated sample: a path,
    * relative to the working directory, or {@code classpath:} and a resource name. Changes this builder.
    *
-   * @param file the file
-   * @return sends the content of this file (a Handlebars template) instead of a generated sample: a path, relative to the working directory, or {@code classpath:} and a resource name
+   * @param file a path, or {@code classpath:} and a resource name; not null; replaces any {@link #withBody} given
+   * @return this builder
    */
   public WebconnexWebhooks withBodyFile(String file) {
     parameters.put("bodyFile", Objects.requireNonNull(file, "file"));
@@ -161,8 +161,8 @@ public final class WebconnexWebhooks {
   /**
    * Waits this long after the stub was served (or {@code send} was called) before delivering. Changes this builder.
    *
-   * @param delay the delay
-   * @return waits this long after the stub was served (or {@code send} was called) before delivering
+   * @param delay how long to wait, kept in whole milliseconds; not negative
+   * @return this builder
    */
   public WebconnexWebhooks after(Duration delay) {
     if (delay.isNegative()) {

@@ -102,7 +102,7 @@ public final class WebhookSettings {
     return enabled;
   }
 
-  /** {@return the events toggled on} */
+  /** {@return the events toggled on: an unmodifiable set, never null, empty when none is; never {@code test}} */
   public Set<EventType> events() {
     return events;
   }
@@ -125,8 +125,8 @@ public final class WebhookSettings {
   /**
    * Whether this webhook is toggled on for this event. {@code test} events go to every webhook.
    *
-   * @param eventType the event type
-   * @return whether this webhook is toggled on for this event
+   * @param eventType the event a delivery is of
+   * @return {@code true} for {@code test}, or when the event is toggled on
    */
   public boolean subscribesTo(EventType eventType) {
     return eventType == EventType.TEST || events.contains(eventType);
@@ -136,8 +136,8 @@ public final class WebhookSettings {
    * Whether an event of this form is sent. An event without a form (a global coupon) passes every
    * form list.
    *
-   * @param formId the form id
-   * @return whether an event of this form is sent
+   * @param formId the id of the event's form, or {@code null} for an event without one
+   * @return {@code true} when every form sends, the event has no form, or its form is listed
    */
   public boolean sendsForm(Long formId) {
     return forms == null || formId == null || forms.contains(formId);
@@ -185,8 +185,8 @@ public final class WebhookSettings {
     /**
      * Required: a positive number, unique among the webhooks of one mock.
      *
-     * @param id the id
-     * @return required: a positive number, unique among the webhooks of one mock
+     * @param id the webhook's id, greater than 0
+     * @return this builder
      */
     public Builder id(long id) {
       this.id = id;
@@ -196,8 +196,8 @@ public final class WebhookSettings {
     /**
      * Required: the webhook's name, sent as {@code meta.name}.
      *
-     * @param name the name
-     * @return required: the webhook's name, sent as {@code meta.name}
+     * @param name the name; not blank
+     * @return this builder
      */
     public Builder name(String name) {
       this.name = name;
@@ -207,8 +207,8 @@ public final class WebhookSettings {
     /**
      * Required: an absolute http or https URL.
      *
-     * @param url the url
-     * @return required: an absolute http or https URL
+     * @param url the receiver's URL, with a host, such as {@code https://example.org/hooks}
+     * @return this builder
      */
     public Builder url(String url) {
       this.url = url;
@@ -218,8 +218,8 @@ public final class WebhookSettings {
     /**
      * Optional App Key; {@code null} clears it.
      *
-     * @param appKey the app key
-     * @return optional App Key; {@code null} clears it
+     * @param appKey the App Key, or {@code null} for none
+     * @return this builder
      */
     public Builder appKey(String appKey) {
       this.appKey = appKey;
@@ -229,8 +229,8 @@ public final class WebhookSettings {
     /**
      * Optional App/API Token; {@code null} clears it.
      *
-     * @param appToken the app token
-     * @return optional App/API Token; {@code null} clears it
+     * @param appToken the App/API Token, or {@code null} for none
+     * @return this builder
      */
     public Builder appToken(String appToken) {
       this.appToken = appToken;
@@ -240,8 +240,8 @@ public final class WebhookSettings {
     /**
      * The status toggle; on by default.
      *
-     * @param enabled the enabled
-     * @return the status toggle; on by default
+     * @param enabled {@code false} for a webhook that sends nothing
+     * @return this builder
      */
     public Builder enabled(boolean enabled) {
       this.enabled = enabled;
@@ -251,8 +251,8 @@ public final class WebhookSettings {
     /**
      * The events toggled on (all of them unless this is called).
      *
-     * @param events the events
-     * @return the events toggled on (all of them unless this is called)
+     * @param events the events to toggle on, replacing any given before; none toggles every event off; not {@code test}
+     * @return this builder
      */
     public Builder events(EventType... events) {
       return events(List.of(events));
@@ -261,15 +261,15 @@ public final class WebhookSettings {
     /**
      * The events toggled on (all of them unless this is called).
      *
-     * @param events the events
-     * @return the events toggled on (all of them unless this is called)
+     * @param events the events to toggle on, replacing any given before; empty toggles every event off; not {@code test}
+     * @return this builder
      */
     public Builder events(Collection<EventType> events) {
       this.events = events.isEmpty() ? EnumSet.noneOf(EventType.class) : EnumSet.copyOf(events);
       return this;
     }
 
-    /** {@return every event toggled on (the default)} */
+    /** {@return this builder, with every event toggled on (the default)} */
     public Builder allEvents() {
       this.events = null;
       return this;
@@ -278,8 +278,8 @@ public final class WebhookSettings {
     /**
      * Only events of these forms are sent ("Send Data from Every Page" off).
      *
-     * @param formIds the form ids
-     * @return only events of these forms are sent ("Send Data from Every Page" off)
+     * @param formIds the ids of the forms whose events are sent; none sends only events without a form
+     * @return this builder
      */
     public Builder forms(long... formIds) {
       Set<Long> set = new TreeSet<>();
@@ -293,15 +293,15 @@ public final class WebhookSettings {
     /**
      * Only events of these forms are sent ("Send Data from Every Page" off).
      *
-     * @param formIds the form ids
-     * @return only events of these forms are sent ("Send Data from Every Page" off)
+     * @param formIds the ids of the forms whose events are sent; empty sends only events without a form
+     * @return this builder
      */
     public Builder forms(Collection<Long> formIds) {
       this.forms = new TreeSet<>(formIds);
       return this;
     }
 
-    /** {@return events of every form are sent (the default)} */
+    /** {@return this builder, with events of every form sent (the default)} */
     public Builder allForms() {
       this.forms = null;
       return this;
@@ -310,8 +310,8 @@ public final class WebhookSettings {
     /**
      * Required: where the signing secret comes from.
      *
-     * @param secret the secret
-     * @return required: where the signing secret comes from
+     * @param secret where the secret is read from when the mock is built; replaces any source given before
+     * @return this builder
      */
     public Builder secret(SecretSource secret) {
       this.secret = secret;
@@ -321,8 +321,8 @@ public final class WebhookSettings {
     /**
      * The signing secret itself, from Java.
      *
-     * @param secret the secret
-     * @return the signing secret itself, from Java
+     * @param secret the secret; not null
+     * @return this builder
      */
     public Builder signingSecret(SigningSecret secret) {
       return secret(SecretSource.of(secret));
@@ -331,8 +331,8 @@ public final class WebhookSettings {
     /**
      * The signing secret is the value of this environment variable.
      *
-     * @param variable the variable
-     * @return the signing secret is the value of this environment variable
+     * @param variable the variable's name, such as {@code WEBCONNEX_SECRET}
+     * @return this builder
      */
     public Builder secretEnv(String variable) {
       return secret(SecretSource.environment(variable));
@@ -341,16 +341,18 @@ public final class WebhookSettings {
     /**
      * The signing secret is the content of this file.
      *
-     * @param file the file
-     * @return the signing secret is the content of this file
+     * @param file the file whose first line is the secret; read when the mock is built
+     * @return this builder
      */
     public Builder secretFile(Path file) {
       return secret(SecretSource.file(file));
     }
 
     /**
+     * Builds the settings, checking every field at once.
+     *
      * @throws InvalidSettingsException naming every missing or bad field
-     * @return the result
+     * @return the settings, immutable
      */
     public WebhookSettings build() {
       List<String> faults = faults(id == null ? "webhook: " : "webhook " + id + ": ");

@@ -22,7 +22,7 @@ public record Family(Class<?> type, String discriminator, Class<? extends Record
    * @param fallback the record for other values
    * @param pairs each documented value followed by its record class
    * @param <T> the interface
-   * @return the family
+   * @return the family, its variants in the order given
    */
   @SuppressWarnings("unchecked")
   public static <T> Family of(Class<T> type, String discriminator, Class<? extends T> fallback, Object... pairs) {

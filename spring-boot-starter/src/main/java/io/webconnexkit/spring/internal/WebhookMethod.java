@@ -14,11 +14,11 @@ import org.springframework.util.ReflectionUtils;
  * Not API.
  *
  * @param beanName the bean's name, for messages
- * @param bean the bean
+ * @param bean the bean instance the method is invoked on
  * @param method the method to invoke (on a proxy, the proxy's)
  * @param declared the method as declared, for messages
  * @param eventType the event record (or {@code UnknownEvent}, or {@code WebconnexEvent}) it takes
- * @param eventIndex which parameter is the event
+ * @param eventIndex the event's position among the method's parameters, from 0
  */
 record WebhookMethod(String beanName, Object bean, Method method, Method declared,
     Class<? extends WebconnexEvent> eventType, int eventIndex) {
