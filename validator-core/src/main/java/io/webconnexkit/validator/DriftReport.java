@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  * {@link #fromJson(String)} reads back as a baseline for {@link #newSince(DriftReport)}.
  *
  * @param payloads the number of payloads read (JSON objects with a string eventType)
- * @param events one entry per documented event type seen, in the order of {@link EventType}
+ * @param events one entry per event type of the contract seen: those of {@link EventType} in its
+ *     order, then any other the contract knows, by name
  * @param unknownEventTypes the event types seen that are not documented, most frequent first
  * @param skipped records that held no payload to compare (unreadable, not JSON, no eventType)
  * @param truncated findings left out to keep memory bounded

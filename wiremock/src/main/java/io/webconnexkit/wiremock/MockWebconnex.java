@@ -386,13 +386,14 @@ public final class MockWebconnex
     }
 
     /**
-     * Refuses API requests beyond {@code requests} per {@code window} with 429, as Webconnex does
-     * past its burst limit, so that a client's waiting can be tested. Without it the mock reports
+     * Refuses an API key's requests beyond {@code requests} per {@code window} with 429, as
+     * Webconnex does past its burst limit, so that a client's waiting can be tested; each key is
+     * counted on its own, as an account is. Without it the mock reports
      * Webconnex's limits ({@code X-Burst-*}: 900 per 15 minutes; {@code X-Daily-*}: 10,000 a day)
      * in every answer but refuses nothing.
      *
      * @throws IllegalArgumentException when either is not positive
-     * @param requests the most API requests answered in one window, at least 1
+     * @param requests the most API requests of one key answered in one window, at least 1
      * @param window the length of a window, positive
      * @return this builder
      */
@@ -495,6 +496,7 @@ public final class MockWebconnex
      * Builds the mock from either the settings or the webhooks given, never both.
      *
      * @throws InvalidSettingsException when a secret cannot be read or two webhooks share an id
+     * @throws IllegalStateException when both settings and webhooks were given
      * @return a new mock, its secrets already read
      */
     public MockWebconnex build() {
