@@ -3,9 +3,13 @@ package io.webconnexkit.wiremock;
 import io.webconnexkit.validator.WebconnexDelivery;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One delivery attempt as the mock's "Recent Deliveries" log keeps it: what was sent, to which
@@ -57,10 +61,12 @@ public final class DeliveryLog {
    * @param formId the event's form id, or {@code null} when it has none
    * @param id the log id, unique in the mock: the {@code logId} of the webhook logs API
    * @param requestBody the exact bytes sent; copied
-   * @param requestHeaders the headers sent, names as sent; kept as given, so pass a read-only map
+   * @param requestHeaders the headers sent, names as sent; copied (a sorted map keeps its ordering, such as
+   *     case-insensitive names)
    * @param responseBody the receiver's body, at most 64 KiB; empty when there was no answer
    * @param responseCode the receiver's HTTP status code, or 0 when there was no answer
-   * @param responseHeaders the receiver's response headers; empty when there was no answer
+   * @param responseHeaders the receiver's response headers; empty when there was no answer; copied as the
+   *     request headers are
    * @param status {@code SUCCESS} for a 2xx answer, otherwise {@code ERROR}
    * @param test {@code true} when sent by "Send a Test"
    * @param url the receiver's URL the request went to
@@ -79,13 +85,24 @@ public final class DeliveryLog {
     this.attempt = attempt;
     this.dateSent = dateSent;
     this.url = url;
-    this.requestHeaders = requestHeaders;
+    this.requestHeaders = readOnlyCopy(requestHeaders);
     this.requestBody = requestBody.clone();
     this.responseCode = responseCode;
-    this.responseHeaders = responseHeaders;
+    this.responseHeaders = readOnlyCopy(responseHeaders);
     this.responseBody = responseBody;
     this.error = error;
     this.test = test;
+  }
+
+  /** Headers as a read-only copy, in the given map's order (a sorted map's comparator kept). */
+  private static Map<String, List<String>> readOnlyCopy(Map<String, List<String>> headers) {
+    if (headers == null || headers.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> copy = headers instanceof SortedMap<String, List<String>> sorted
+        ? new TreeMap<>(sorted.comparator()) : new LinkedHashMap<>();
+    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** {@return the log id: the {@code logId} of the webhook logs API} */
@@ -153,7 +170,7 @@ public final class DeliveryLog {
     return responseCode;
   }
 
-  /** {@return the receiver's response headers} */
+  /** {@return the receiver's response headers, read-only} */
   public Map<String, List<String>> responseHeaders() {
     return responseHeaders;
   }
